@@ -1,0 +1,3 @@
+import { definePackageConfig } from '@waypoint/vitest-config';
+
+export default definePackageConfig();

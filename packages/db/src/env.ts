@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+const dbEnvSchema = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** Integration tests run on this Postgres instead of PGlite when set (CI does both). */
+  TEST_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+});
+
+export type DbEnv = z.infer<typeof dbEnvSchema>;
+
+export function loadDbEnv(source: Record<string, string | undefined> = process.env): DbEnv {
+  return dbEnvSchema.parse(source);
+}

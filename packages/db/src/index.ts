@@ -1,0 +1,15 @@
+export {
+  createDatabase,
+  type Database,
+  type DatabaseHandle,
+  type DatabaseKind,
+  type DatabaseOptions,
+  type Executor,
+  type Schema,
+  type Transaction,
+} from './client.ts';
+export { type DbEnv, loadDbEnv } from './env.ts';
+export type { MigrationStatus } from './migrate.ts';
+export { migrationStatus, migrationsFolder, resultRows, runMigrations } from './migrate.ts';
+export * as schema from './schema/index.ts';
+export { runAsUser, type UserClaims } from './user-scope.ts';

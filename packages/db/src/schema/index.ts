@@ -1,0 +1,2 @@
+export * from './auth-users.ts';
+export * from './managed.ts';

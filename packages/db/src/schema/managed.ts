@@ -1,0 +1,4 @@
+// Every table drizzle-kit manages (generates migrations for). `auth.users` is deliberately not
+// here: Supabase owns it, and the bootstrap migration creates it where it is missing.
+export * from './local-auth.ts';
+export * from './profiles.ts';

@@ -1,0 +1,6 @@
+export {
+  createTestUser,
+  getTestDatabase,
+  resetTestDatabase,
+  type TestUser,
+} from './test-database.ts';

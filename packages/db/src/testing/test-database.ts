@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { createDatabase, type DatabaseHandle } from '../client.ts';
+import { loadDbEnv } from '../env.ts';
+import { resultRows, runMigrations } from '../migrate.ts';
+import { authUsers } from '../schema/auth-users.ts';
+
+const workerKey = Symbol.for('waypoint.testDatabase');
+type WorkerGlobal = typeof globalThis & { [workerKey]?: Promise<DatabaseHandle> };
+
+/**
+ * One migrated database per test worker, shared by every test file the worker runs (PGlite
+ * takes seconds and ~0.5 GB to start). PGlite in memory by default; with `TEST_DATABASE_URL`, a
+ * fresh database per worker on that Postgres server.
+ */
+export function getTestDatabase(): Promise<DatabaseHandle> {
+  const g = globalThis as WorkerGlobal;
+  g[workerKey] ??= openTestDatabase();
+  return g[workerKey];
+}
+
+async function openTestDatabase(): Promise<DatabaseHandle> {
+  const { TEST_DATABASE_URL } = loadDbEnv();
+  const handle = TEST_DATABASE_URL
+    ? await createDatabase({ url: await createWorkerDatabase(TEST_DATABASE_URL), poolMax: 4 })
+    : await createDatabase({ inMemory: true });
+  await runMigrations(handle);
+  return handle;
+}
+
+async function createWorkerDatabase(serverUrl: string): Promise<string> {
+  const name = `waypoint_test_${process.env.VITEST_POOL_ID ?? '0'}_${process.pid}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`drop database if exists ${name}`);
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Empties every application table (and auth users), keeping the migrated schema. */
+export async function resetTestDatabase(handle: DatabaseHandle): Promise<void> {
+  const rows = resultRows<{ name: string }>(
+    await handle.db.execute(sql`
+      select format('%I.%I', schemaname, tablename) as name from pg_tables
+      where schemaname in ('public', 'local_auth')
+    `),
+  );
+  const tables = ['auth.users', ...rows.map((r) => r.name)].join(', ');
+  await handle.db.execute(sql.raw(`truncate ${tables} restart identity cascade`));
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+}
+
+/** Inserts a user straight into `auth.users`, as Supabase Auth would on sign-up. */
+export async function createTestUser(
+  handle: DatabaseHandle,
+  email = `user-${randomUUID().slice(0, 8)}@example.test`,
+): Promise<TestUser> {
+  const id = randomUUID();
+  const now = new Date();
+  await handle.db.insert(authUsers).values({
+    id,
+    email,
+    aud: 'authenticated',
+    role: 'authenticated',
+    createdAt: now,
+    updatedAt: now,
+  });
+  return { id, email };
+}

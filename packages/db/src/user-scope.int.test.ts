@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from './client.ts';
+import { resultRows } from './migrate.ts';
+import { profiles } from './schema/profiles.ts';
+import { createTestUser, getTestDatabase, resetTestDatabase } from './testing/index.ts';
+import { runAsUser } from './user-scope.ts';
+
+describe('row level security under runAsUser', () => {
+  let handle: DatabaseHandle;
+
+  beforeEach(async () => {
+    handle = await getTestDatabase();
+    await resetTestDatabase(handle);
+  });
+
+  it('a query with no where clause, run for user B, returns none of user A rows', async () => {
+    const a = await createTestUser(handle);
+    const b = await createTestUser(handle);
+    await handle.db.insert(profiles).values([
+      { id: a.id, displayName: 'Alice' },
+      { id: b.id, displayName: 'Bob' },
+    ]);
+
+    const seenByB = await runAsUser(handle.db, { sub: b.id }, (tx) => tx.select().from(profiles));
+
+    expect(seenByB.map((p) => p.displayName)).toEqual(['Bob']);
+    const all = await handle.db.select().from(profiles);
+    expect(all).toHaveLength(2);
+  });
+
+  it('cannot update or insert rows owned by someone else', async () => {
+    const a = await createTestUser(handle);
+    const b = await createTestUser(handle);
+    await handle.db.insert(profiles).values({ id: a.id, displayName: 'Alice' });
+
+    const updated = await runAsUser(handle.db, { sub: b.id }, (tx) =>
+      tx.update(profiles).set({ displayName: 'hijacked' }).returning(),
+    );
+    expect(updated).toEqual([]);
+    await expect(
+      runAsUser(handle.db, { sub: b.id }, (tx) =>
+        tx.insert(profiles).values({ id: a.id, displayName: 'forged' }),
+      ),
+    ).rejects.toThrow();
+    const [alice] = await handle.db.select().from(profiles);
+    expect(alice?.displayName).toBe('Alice');
+  });
+
+  it('runs as the authenticated role only inside the scope', async () => {
+    const a = await createTestUser(handle);
+    const inside = await runAsUser(handle.db, { sub: a.id }, async (tx) =>
+      resultRows<{ role: string; uid: string }>(
+        await tx.execute(sql`select current_user as role, auth.uid()::text as uid`),
+      ),
+    );
+    expect(inside[0]).toEqual({ role: 'authenticated', uid: a.id });
+    const after = resultRows<{ role: string }>(
+      await handle.db.execute(sql`select current_user as role`),
+    );
+    expect(after[0]?.role).not.toBe('authenticated');
+  });
+});

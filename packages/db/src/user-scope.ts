@@ -1,0 +1,32 @@
+import { sql } from 'drizzle-orm';
+import type { Database, Transaction } from './client.ts';
+
+/** The JWT claims Postgres sees for the transaction, as PostgREST sets them on Supabase. */
+export interface UserClaims {
+  sub: string;
+  email?: string | undefined;
+  role?: string | undefined;
+  session_id?: string | undefined;
+  [claim: string]: unknown;
+}
+
+/**
+ * Runs `work` in a transaction as the `authenticated` role with the caller's claims set, so RLS
+ * policies (`auth.uid()`) apply on top of the repositories' own `where user_id = ...`: a query
+ * that forgets its filter still cannot read another user's rows. Both settings are local to the
+ * transaction and set in one round trip.
+ */
+export function runAsUser<T>(
+  db: Database,
+  claims: UserClaims,
+  work: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`
+      select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true),
+             set_config('request.jwt.claim.sub', ${claims.sub}, true),
+             set_config('role', 'authenticated', true)
+    `);
+    return work(tx);
+  });
+}
