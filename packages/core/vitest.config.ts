@@ -1,3 +1,4 @@
 import { definePackageConfig } from '@waypoint/vitest-config';
 
-export default definePackageConfig();
+// Test files in one worker share its embedded database (see @waypoint/db/testing).
+export default definePackageConfig({ test: { isolate: false } });

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from './client.ts';
 import { resultRows } from './migrate.ts';
@@ -17,10 +17,9 @@ describe('row level security under runAsUser', () => {
   it('a query with no where clause, run for user B, returns none of user A rows', async () => {
     const a = await createTestUser(handle);
     const b = await createTestUser(handle);
-    await handle.db.insert(profiles).values([
-      { id: a.id, displayName: 'Alice' },
-      { id: b.id, displayName: 'Bob' },
-    ]);
+    // Profiles come from the sign-up trigger; name them so the rows can be told apart.
+    await handle.db.update(profiles).set({ displayName: 'Alice' }).where(eq(profiles.id, a.id));
+    await handle.db.update(profiles).set({ displayName: 'Bob' }).where(eq(profiles.id, b.id));
 
     const seenByB = await runAsUser(handle.db, { sub: b.id }, (tx) => tx.select().from(profiles));
 
@@ -32,18 +31,21 @@ describe('row level security under runAsUser', () => {
   it('cannot update or insert rows owned by someone else', async () => {
     const a = await createTestUser(handle);
     const b = await createTestUser(handle);
-    await handle.db.insert(profiles).values({ id: a.id, displayName: 'Alice' });
+    await handle.db.update(profiles).set({ displayName: 'Alice' }).where(eq(profiles.id, a.id));
 
     const updated = await runAsUser(handle.db, { sub: b.id }, (tx) =>
-      tx.update(profiles).set({ displayName: 'hijacked' }).returning(),
+      tx.update(profiles).set({ displayName: 'hijacked' }).where(eq(profiles.id, a.id)).returning(),
     );
     expect(updated).toEqual([]);
+    await handle.db.delete(profiles).where(eq(profiles.id, a.id));
     await expect(
       runAsUser(handle.db, { sub: b.id }, (tx) =>
         tx.insert(profiles).values({ id: a.id, displayName: 'forged' }),
       ),
     ).rejects.toThrow();
-    const [alice] = await handle.db.select().from(profiles);
+    expect(await handle.db.select().from(profiles).where(eq(profiles.id, a.id))).toEqual([]);
+    await handle.db.insert(profiles).values({ id: a.id, displayName: 'Alice' });
+    const [alice] = await handle.db.select().from(profiles).where(eq(profiles.id, a.id));
     expect(alice?.displayName).toBe('Alice');
   });
 
@@ -59,5 +61,15 @@ describe('row level security under runAsUser', () => {
       await handle.db.execute(sql`select current_user as role`),
     );
     expect(after[0]?.role).not.toBe('authenticated');
+  });
+});
+
+describe('sign-up trigger', () => {
+  it('creates a profile for every new auth user, named from user metadata', async () => {
+    const handle = await getTestDatabase();
+    await resetTestDatabase(handle);
+    const user = await createTestUser(handle);
+    const [profile] = await handle.db.select().from(profiles).where(eq(profiles.id, user.id));
+    expect(profile).toMatchObject({ id: user.id, timezone: 'UTC' });
   });
 });

@@ -1,0 +1,29 @@
+import type { Principal } from '@waypoint/auth';
+import { type Database, type Executor, runAsUser } from '@waypoint/db';
+
+/** The signed-in user a service acts for: every user query is scoped to `userId`. */
+export interface Actor {
+  userId: string;
+  claims: Principal['claims'];
+}
+
+/**
+ * How services reach the database without knowing SQL: `asUser` opens a transaction under the
+ * user's RLS claims, `asSystem` runs with the API's own rights (migrations, auth, background
+ * jobs). Repositories receive the executor and do the querying.
+ */
+export interface DataAccess {
+  asUser<T>(actor: Actor, work: (tx: Executor) => Promise<T>): Promise<T>;
+  asSystem<T>(work: (db: Executor) => Promise<T>): Promise<T>;
+}
+
+export function createDataAccess(db: Database): DataAccess {
+  return {
+    asUser: (actor, work) => runAsUser(db, actor.claims, work),
+    asSystem: (work) => work(db),
+  };
+}
+
+export function actorOf(principal: Principal): Actor {
+  return { userId: principal.userId, claims: principal.claims };
+}

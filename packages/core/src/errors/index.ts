@@ -1,0 +1,2 @@
+export * from './domain-errors.ts';
+export { domainErrorTransport } from './error-map.ts';

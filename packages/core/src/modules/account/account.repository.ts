@@ -1,0 +1,49 @@
+import type { Executor } from '@waypoint/db';
+import { schema } from '@waypoint/db';
+import { eq } from 'drizzle-orm';
+
+const { profiles } = schema;
+
+export interface ProfileRow {
+  id: string;
+  displayName: string | null;
+  timezone: string;
+  createdAt: Date;
+}
+
+const profileColumns = {
+  id: profiles.id,
+  displayName: profiles.displayName,
+  timezone: profiles.timezone,
+  createdAt: profiles.createdAt,
+};
+
+export const accountRepository = {
+  async findProfile(ex: Executor, userId: string): Promise<ProfileRow | undefined> {
+    const [row] = await ex.select(profileColumns).from(profiles).where(eq(profiles.id, userId));
+    return row;
+  },
+
+  /** Profiles are created by a trigger on sign-up; this covers users that predate it. */
+  async ensureProfile(ex: Executor, userId: string): Promise<ProfileRow> {
+    await ex.insert(profiles).values({ id: userId }).onConflictDoNothing();
+    const row = await accountRepository.findProfile(ex, userId);
+    if (!row) throw new Error('profile missing after insert');
+    return row;
+  },
+
+  async updateProfile(
+    ex: Executor,
+    userId: string,
+    patch: { displayName?: string | undefined; timezone?: string | undefined },
+  ): Promise<ProfileRow | undefined> {
+    const [row] = await ex
+      .update(profiles)
+      .set(patch)
+      .where(eq(profiles.id, userId))
+      .returning(profileColumns);
+    return row;
+  },
+};
+
+export type AccountRepository = typeof accountRepository;

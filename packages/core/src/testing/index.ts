@@ -1,0 +1,1 @@
+export { createTestHarness, principalFor, type TestHarness } from './harness.ts';
