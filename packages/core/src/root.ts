@@ -1,9 +1,11 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { accountRouter } from './modules/account/account.router.ts';
+import { plannerRouter } from './modules/planner/planner.router.ts';
 import { createCallerFactory, router } from './trpc/procedures.ts';
 
 export const appRouter = router({
   account: accountRouter,
+  planner: plannerRouter,
 });
 
 export type AppRouter = typeof appRouter;

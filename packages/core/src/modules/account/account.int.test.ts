@@ -17,6 +17,7 @@ describe('account procedures', () => {
       email: 'ada@example.test',
       displayName: null,
       timezone: 'UTC',
+      dailyCapacityMinutes: 480,
     });
     expect(me.createdAt).toBeInstanceOf(Date);
   });
@@ -38,6 +39,8 @@ describe('account procedures', () => {
     [{ timezone: '+05:00' }, 'timezone'],
     [{ displayName: '' }, 'displayName'],
     [{ displayName: 'x'.repeat(81) }, 'displayName'],
+    [{ dailyCapacityMinutes: 10 }, 'dailyCapacityMinutes'],
+    [{ dailyCapacityMinutes: 90.5 }, 'dailyCapacityMinutes'],
   ])('refuses %j with BAD_REQUEST naming %s and writes nothing', async (input, field) => {
     const { caller } = await h.signUp();
     const error = await caller.account.updateProfile(input).catch((e: unknown) => e);

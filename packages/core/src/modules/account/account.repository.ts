@@ -8,6 +8,7 @@ export interface ProfileRow {
   id: string;
   displayName: string | null;
   timezone: string;
+  dailyCapacityMinutes: number;
   createdAt: Date;
 }
 
@@ -15,6 +16,7 @@ const profileColumns = {
   id: profiles.id,
   displayName: profiles.displayName,
   timezone: profiles.timezone,
+  dailyCapacityMinutes: profiles.dailyCapacityMinutes,
   createdAt: profiles.createdAt,
 };
 
@@ -35,7 +37,11 @@ export const accountRepository = {
   async updateProfile(
     ex: Executor,
     userId: string,
-    patch: { displayName?: string | undefined; timezone?: string | undefined },
+    patch: {
+      displayName?: string | undefined;
+      timezone?: string | undefined;
+      dailyCapacityMinutes?: number | undefined;
+    },
   ): Promise<ProfileRow | undefined> {
     const [row] = await ex
       .update(profiles)

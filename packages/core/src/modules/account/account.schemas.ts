@@ -6,6 +6,7 @@ export const ZAccountResponseSchema = z.object({
   email: z.string().nullable(),
   displayName: z.string().nullable(),
   timezone: z.string(),
+  dailyCapacityMinutes: z.number().int(),
   createdAt: z.date(),
 });
 export type TAccountResponse = z.infer<typeof ZAccountResponseSchema>;
@@ -19,8 +20,15 @@ export const ZUpdateProfileRequestSchema = z
       .max(80, { message: 'Display name is at most 80 characters' })
       .optional(),
     timezone: ZTimeZone.optional(),
+    /** How many minutes of planned work fit in a day; the planner flags days beyond it. */
+    dailyCapacityMinutes: z
+      .number()
+      .int({ message: 'Capacity is whole minutes' })
+      .min(30, { message: 'Capacity is at least 30 minutes' })
+      .max(1440, { message: 'Capacity is at most 1440 minutes' })
+      .optional(),
   })
-  .refine((v) => v.displayName !== undefined || v.timezone !== undefined, {
+  .refine((v) => Object.values(v).some((value) => value !== undefined), {
     message: 'Nothing to update',
   });
 export type TUpdateProfileRequest = z.infer<typeof ZUpdateProfileRequestSchema>;

@@ -43,6 +43,7 @@ function toAccount(principal: Principal, profile: ProfileRow): TAccountResponse 
     email: principal.email,
     displayName: profile.displayName,
     timezone: profile.timezone,
+    dailyCapacityMinutes: profile.dailyCapacityMinutes,
     createdAt: profile.createdAt,
   };
 }
