@@ -54,3 +54,12 @@ export async function createTestHarness(
     reset: () => resetTestDatabase(handle),
   };
 }
+
+/**
+ * `planner.proposals.apply` through a server-side caller. tRPC's caller is a proxy on which a
+ * path ending in `apply` means `Function.prototype.apply`, so the call must be spelled this way;
+ * HTTP clients are unaffected (their paths end in `.mutate`).
+ */
+export function applyProposal(caller: ReturnType<typeof createCaller>, id: string) {
+  return caller.planner.proposals.apply.apply(undefined, [{ id }]);
+}

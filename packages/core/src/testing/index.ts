@@ -1,1 +1,1 @@
-export { createTestHarness, principalFor, type TestHarness } from './harness.ts';
+export { applyProposal, createTestHarness, principalFor, type TestHarness } from './harness.ts';

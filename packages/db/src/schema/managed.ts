@@ -3,3 +3,4 @@
 export * from './local-auth.ts';
 export * from './planner.ts';
 export * from './profiles.ts';
+export * from './planner-proposals.ts';

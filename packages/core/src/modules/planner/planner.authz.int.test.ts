@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestHarness } from '../../testing/index.ts';
+import { applyProposal, createTestHarness, principalFor } from '../../testing/index.ts';
 import { plannerRouter } from './planner.router.ts';
 
 /**
@@ -31,10 +31,18 @@ describe('planner authorization', () => {
         goalId: goal.id,
       });
       await owner.caller.planner.weeks.upsert({ weekStart: '2026-11-23', summary: 'Secret week' });
+      const proposal = await h.services.planner.proposals.create(principalFor(owner.user), {
+        summary: 'Secret proposal',
+        changes: [{ op: 'complete_item', itemId: item.id, reason: 'Secret reason' }],
+      });
       const before = await owner.caller.planner.weeks.get({ weekStart: '2026-11-23' });
 
       const intruder = await h.signUp();
-      const outcome = await attack(intruder.caller, { goalId: goal.id, itemId: item.id });
+      const outcome = await attack(intruder.caller, {
+        goalId: goal.id,
+        itemId: item.id,
+        proposalId: proposal.id,
+      });
       if (outcome.kind === 'error') {
         expect(['NOT_FOUND', 'FORBIDDEN']).toContain(outcome.code);
       } else {
@@ -42,6 +50,9 @@ describe('planner authorization', () => {
         expect(JSON.stringify(outcome.value)).not.toMatch(/Secret/);
       }
       expect(await owner.caller.planner.weeks.get({ weekStart: '2026-11-23' })).toEqual(before);
+      expect((await owner.caller.planner.proposals.get({ id: proposal.id })).status).toBe(
+        'pending',
+      );
       expect(await owner.caller.planner.goals.get({ id: goal.id })).toMatchObject({
         title: 'Secret goal',
       });
@@ -52,7 +63,7 @@ describe('planner authorization', () => {
 type Caller = Awaited<
   ReturnType<Awaited<ReturnType<typeof createTestHarness>>['signUp']>
 >['caller'];
-type Ids = { goalId: string; itemId: string };
+type Ids = { goalId: string; itemId: string; proposalId: string };
 type Outcome = { kind: 'error'; code: string } | { kind: 'value'; value: unknown };
 
 async function outcomeOf(call: Promise<unknown>): Promise<Outcome> {
@@ -92,5 +103,10 @@ function crossUserCases(): Record<string, (c: Caller, ids: Ids) => Promise<Outco
           .then((own) => c.planner.items.update({ id: own.id, goalId })),
       ),
     'review.week': (c) => outcomeOf(c.planner.review.week({ weekStart: '2026-11-23' })),
+    'proposals.list': (c) => outcomeOf(c.planner.proposals.list()),
+    'proposals.get': (c, { proposalId }) => outcomeOf(c.planner.proposals.get({ id: proposalId })),
+    'proposals.apply': (c, { proposalId }) => outcomeOf(applyProposal(c, proposalId)),
+    'proposals.reject': (c, { proposalId }) =>
+      outcomeOf(c.planner.proposals.reject({ id: proposalId })),
   };
 }

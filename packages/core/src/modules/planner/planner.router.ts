@@ -20,6 +20,7 @@ import {
   ZWeekReviewSchema,
   ZWeekSchema,
 } from './planner.schemas.ts';
+import { ZListProposalsRequestSchema, ZProposalSchema } from './proposals.schemas.ts';
 
 const ZDeletedSchema = z.object({ id: z.uuid() });
 
@@ -98,4 +99,30 @@ const review = {
     .query(({ ctx, input }) => ctx.services.planner.review.week(ctx.principal, input.weekStart)),
 } satisfies TRPCRouterRecord;
 
-export const plannerRouter = { goals, weeks, days, items, review } satisfies TRPCRouterRecord;
+const proposals = {
+  list: protectedProcedure
+    .input(ZListProposalsRequestSchema)
+    .output(z.array(ZProposalSchema))
+    .query(({ ctx, input }) => ctx.services.planner.proposals.list(ctx.principal, input)),
+  get: protectedProcedure
+    .input(ZByIdRequestSchema)
+    .output(ZProposalSchema)
+    .query(({ ctx, input }) => ctx.services.planner.proposals.get(ctx.principal, input.id)),
+  apply: protectedProcedure
+    .input(ZByIdRequestSchema)
+    .output(ZProposalSchema)
+    .mutation(({ ctx, input }) => ctx.services.planner.proposals.apply(ctx.principal, input.id)),
+  reject: protectedProcedure
+    .input(ZByIdRequestSchema)
+    .output(ZProposalSchema)
+    .mutation(({ ctx, input }) => ctx.services.planner.proposals.reject(ctx.principal, input.id)),
+} satisfies TRPCRouterRecord;
+
+export const plannerRouter = {
+  goals,
+  weeks,
+  days,
+  items,
+  review,
+  proposals,
+} satisfies TRPCRouterRecord;
