@@ -2,5 +2,5 @@
 // here: Supabase owns it, and the bootstrap migration creates it where it is missing.
 export * from './local-auth.ts';
 export * from './planner.ts';
-export * from './profiles.ts';
 export * from './planner-proposals.ts';
+export * from './profiles.ts';
