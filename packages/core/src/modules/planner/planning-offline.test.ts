@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { weekDates } from './planner.dates.ts';
+import { plannerOfflineResponder } from './planner.offline.ts';
 import type { TGoal, TPlanItem } from './planner.schemas.ts';
 import { type PlanningContext, renderPlanningContext } from './planning-context.ts';
 import { planOffline } from './planning-offline.ts';
@@ -128,5 +129,50 @@ describe('the planning context the model reads', () => {
     expect(text).toContain(`[item ${pinned.id}] Dentist — todo, 300 min, PINNED (never move)`);
     expect(text).toContain('2026-11-24: 300 min planned — OVER CAPACITY');
     expect(text).toContain('Today is 2026-11-23 (time zone Europe/Amsterdam)');
+  });
+});
+
+describe('the planner offline responder', () => {
+  const userSays = (text: string) => [{ role: 'user' as const, content: text }];
+  const tools = ['propose_day_items', 'move_item', 'mark_item_done', 'create_goal'];
+
+  it('answers with proposals made through the same tools a model would call', async () => {
+    const beta = goal('Ship the beta', { priority: 'urgent' });
+    const reply = await plannerOfflineResponder({
+      system: undefined,
+      messages: userSays('Plan my week'),
+      context: context([beta], []),
+      toolNames: tools,
+    });
+    expect(reply.type).toBe('tool-calls');
+    if (reply.type !== 'tool-calls') return;
+    expect(reply.calls[0]).toMatchObject({
+      toolName: 'propose_day_items',
+      input: { items: [expect.objectContaining({ goalId: beta.id })] },
+    });
+  });
+
+  it('turns "I finished X" into a proposal to mark X done', async () => {
+    const report = item('2026-11-24', 'Quarterly report');
+    const reply = await plannerOfflineResponder({
+      system: undefined,
+      messages: userSays('I finished the quarterly report this morning'),
+      context: context([], [report]),
+      toolNames: tools,
+    });
+    expect(reply).toMatchObject({
+      type: 'tool-calls',
+      calls: [{ toolName: 'mark_item_done', input: { itemId: report.id } }],
+    });
+  });
+
+  it('explains in text once its tools have run', async () => {
+    const reply = await plannerOfflineResponder({
+      system: undefined,
+      messages: [...userSays('Plan my week'), { role: 'tool', content: [] }],
+      context: context([goal('Ship the beta')], []),
+      toolNames: tools,
+    });
+    expect(reply).toMatchObject({ type: 'text', text: expect.stringContaining('Ship the beta') });
   });
 });
