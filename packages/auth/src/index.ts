@@ -1,0 +1,1 @@
+export { type AccessTokenVerifier, AuthTokenError, type Principal } from './principal.ts';
