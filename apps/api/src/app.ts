@@ -1,0 +1,206 @@
+import cors from '@fastify/cors';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import { AuthTokenError, type LocalAuth } from '@waypoint/auth';
+import {
+  type AppRouter,
+  appRouter,
+  createLogger,
+  createRequestContextFactory,
+  createServices,
+  type Logger,
+  type Services,
+} from '@waypoint/core';
+import { createDatabase, type DatabaseHandle, runMigrations } from '@waypoint/db';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { seedDemo } from './demo-seed.ts';
+import { type ApiEnv, webOrigins } from './env.ts';
+import { type AuthMode, resolveAuthMode } from './http/auth-mode.ts';
+import { registerLocalAuthRoutes } from './http/local-auth.routes.ts';
+import { createMetrics } from './http/metrics.ts';
+import { createReadiness, type ReadinessState } from './http/readiness.ts';
+import { requestIdFor } from './http/request-id.ts';
+
+export interface ApiServer {
+  app: FastifyInstance;
+  /** Base URL the server listens on, e.g. `http://127.0.0.1:4000`. */
+  url: string;
+  handle: DatabaseHandle;
+  services: Services;
+  readiness: ReadinessState;
+  /** Resolves once migrations ran and auth is up (the server listens before that). */
+  ready: Promise<void>;
+  auth(): AuthMode;
+  /** Graceful: stop accepting, drain in-flight requests and streams, flush usage, close the DB. */
+  stop(): Promise<void>;
+}
+
+export interface StartApiOptions {
+  env: ApiEnv;
+  log?: Logger;
+  /** An open database (tests share one per worker); otherwise one is opened from the env. */
+  database?: DatabaseHandle;
+}
+
+export async function startApi(options: StartApiOptions): Promise<ApiServer> {
+  const { env } = options;
+  const log = options.log ?? createLogger({ level: env.core.LOG_LEVEL, name: 'waypoint-api' });
+  const ownsDatabase = !options.database;
+  const handle =
+    options.database ??
+    (await createDatabase({
+      url: env.db.DATABASE_URL,
+      dataDir: env.db.DATA_DIR,
+      poolMax: env.db.DB_POOL_MAX,
+    }));
+  const services = createServices({ db: handle.db, log });
+  const readiness = createReadiness(handle);
+  const metrics = createMetrics();
+  let authMode: AuthMode | undefined;
+  let shuttingDown = false;
+
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    disableRequestLogging: true,
+    genReqId: requestIdFor,
+    bodyLimit: env.API_BODY_LIMIT_BYTES,
+    // Batched tRPC calls put every procedure name in the path.
+    routerOptions: { maxParamLength: 5000 },
+    forceCloseConnections: 'idle',
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    const gated = request.url.startsWith('/trpc') || request.url.startsWith('/auth/v1');
+    if (gated && (shuttingDown || !authMode)) {
+      return reply
+        .code(503)
+        .header('retry-after', '1')
+        .send({ error: shuttingDown ? 'shutting down' : 'starting up' });
+    }
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.httpDuration.observe(
+      { method: request.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+    request.log.debug(
+      { method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime },
+      'request',
+    );
+  });
+
+  await app.register(cors, {
+    origin: webOrigins(env),
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'x-supabase-api-version', 'retry-after'],
+    maxAge: 600,
+  });
+
+  const verifier = {
+    verify: (token: string) =>
+      authMode ? authMode.verifier.verify(token) : Promise.reject(new AuthTokenError('missing')),
+  };
+  const createContext = createRequestContextFactory({ services, verifier });
+  const trpcOptions: FastifyTRPCPluginOptions<AppRouter>['trpcOptions'] = {
+    router: appRouter,
+    maxBatchSize: env.TRPC_MAX_BATCH_SIZE,
+    createContext: ({ req, info }) =>
+      createContext({
+        // EventSource cannot send headers: SSE clients pass the token as a connection param.
+        authorization:
+          req.headers.authorization ?? connectionParam(info.connectionParams, 'authorization'),
+        requestId: req.id,
+        log: req.log as Logger,
+      }),
+    onError: ({ error, path, ctx }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        (ctx?.log ?? log).error({ err: error.cause ?? error, path }, 'procedure failed');
+      }
+    },
+  };
+  await app.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
+
+  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/ready', async (_request, reply) => {
+    const result = await readiness.check();
+    const ready = result.ready && authMode !== undefined && !shuttingDown;
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', ...result });
+  });
+  app.get('/metrics', async (_request, reply) => {
+    reply.header('content-type', metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+
+  let localAuthMounted = false;
+  if (!env.auth.SUPABASE_URL) {
+    localAuthMounted = true;
+    app.register(async (scope) => {
+      registerLocalAuthRoutes(scope, () => localAuthOf(authMode), {
+        perMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
+      });
+    });
+  }
+
+  await app.listen({ port: env.API_PORT, host: env.API_HOST });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : env.API_PORT;
+  const url = `http://${env.API_HOST === '0.0.0.0' ? '127.0.0.1' : env.API_HOST}:${port}`;
+
+  const ready = (async () => {
+    try {
+      await runMigrations(handle);
+      readiness.markMigrated();
+    } catch (error) {
+      readiness.markMigrationFailed('migrations failed; see the log');
+      log.fatal({ err: error }, 'migrations failed');
+      throw error;
+    }
+    const dataDir = env.db.DATABASE_URL || !ownsDatabase ? undefined : env.db.DATA_DIR;
+    const mode = await resolveAuthMode(env, handle.db, env.API_URL ?? url, dataDir);
+    if (env.SEED_DEMO && mode.kind === 'local')
+      await seedDemo({ local: mode.local, services, log });
+    authMode = mode;
+    log.info({ url, auth: mode.kind, localAuth: localAuthMounted, db: handle.kind }, 'API ready');
+  })();
+  ready.catch(() => {});
+
+  return {
+    app,
+    url,
+    handle,
+    services,
+    readiness,
+    ready,
+    auth: () => {
+      if (!authMode) throw new Error('API is not ready yet');
+      return authMode;
+    },
+    async stop() {
+      if (shuttingDown) return;
+      shuttingDown = true;
+      const force = setTimeout(() => app.server.closeAllConnections(), env.SHUTDOWN_GRACE_MS);
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(force);
+      }
+      await services.ai.usageSink.flush();
+      if (ownsDatabase) await handle.close();
+    },
+  };
+}
+
+function connectionParam(
+  params: Record<string, string | undefined> | null | undefined,
+  name: string,
+) {
+  const value = params?.[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Auth routes are registered before listen; the local auth they serve exists once migrated. */
+function localAuthOf(mode: AuthMode | undefined): LocalAuth {
+  if (mode?.kind !== 'local') throw new Error('local auth is not available');
+  return mode.local;
+}

@@ -1,0 +1,17 @@
+import { createLogger } from '@waypoint/core';
+import { getTestDatabase, resetTestDatabase } from '@waypoint/db/testing';
+import { type ApiServer, startApi } from '../app.ts';
+import { loadApiEnv } from '../env.ts';
+
+/** A real API on an ephemeral port over the worker's test database. */
+export async function startTestApi(env: Record<string, string> = {}): Promise<ApiServer> {
+  const database = await getTestDatabase();
+  await resetTestDatabase(database);
+  const api = await startApi({
+    env: loadApiEnv({ API_PORT: '0', LOG_LEVEL: 'silent', SHUTDOWN_GRACE_MS: '1000', ...env }),
+    log: createLogger({ level: 'silent' }),
+    database,
+  });
+  await api.ready;
+  return api;
+}
