@@ -10,13 +10,25 @@ CREATE SCHEMA IF NOT EXISTS auth;
 DO $roles$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'anon') THEN
-    CREATE ROLE anon NOLOGIN NOINHERIT;
+    -- Roles are cluster-wide: two databases migrating at once may race to create them.
+    BEGIN
+      CREATE ROLE anon NOLOGIN NOINHERIT;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END;
   END IF;
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'authenticated') THEN
-    CREATE ROLE authenticated NOLOGIN NOINHERIT;
+    -- Roles are cluster-wide: two databases migrating at once may race to create them.
+    BEGIN
+      CREATE ROLE authenticated NOLOGIN NOINHERIT;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END;
   END IF;
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'service_role') THEN
-    CREATE ROLE service_role NOLOGIN NOINHERIT BYPASSRLS;
+    -- Roles are cluster-wide: two databases migrating at once may race to create them.
+    BEGIN
+      CREATE ROLE service_role NOLOGIN NOINHERIT BYPASSRLS;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END;
   END IF;
   -- The API's own login switches to `authenticated` per transaction, which needs membership.
   IF NOT pg_has_role(current_user, 'authenticated', 'MEMBER') THEN

@@ -22,26 +22,29 @@ export function getTestDatabase(): Promise<DatabaseHandle> {
 
 async function openTestDatabase(): Promise<DatabaseHandle> {
   const { TEST_DATABASE_URL } = loadDbEnv();
-  const handle = TEST_DATABASE_URL
-    ? await createDatabase({ url: await createWorkerDatabase(TEST_DATABASE_URL), poolMax: 4 })
-    : await createDatabase({ inMemory: true });
-  await runMigrations(handle);
-  return handle;
-}
-
-async function createWorkerDatabase(serverUrl: string): Promise<string> {
-  const name = `waypoint_test_${process.env.VITEST_POOL_ID ?? '0'}_${process.pid}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  if (!TEST_DATABASE_URL) {
+    const handle = await createDatabase({ inMemory: true });
+    await runMigrations(handle);
+    return handle;
+  }
+  // Roles and grants are cluster-wide, so workers migrate their databases one at a time.
+  const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
   try {
+    await admin`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    const name = `waypoint_test_${process.env.VITEST_POOL_ID ?? '0'}_${process.pid}`;
     await admin.unsafe(`drop database if exists ${name}`);
     await admin.unsafe(`create database ${name}`);
+    const url = new URL(TEST_DATABASE_URL);
+    url.pathname = `/${name}`;
+    const handle = await createDatabase({ url: url.toString(), poolMax: 4 });
+    await runMigrations(handle);
+    return handle;
   } finally {
     await admin.end();
   }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
+
+const MIGRATION_LOCK = 724_001;
 
 /** Empties every application table (and auth users), keeping the migrated schema. */
 export async function resetTestDatabase(handle: DatabaseHandle): Promise<void> {
