@@ -1,0 +1,2 @@
+export type { FakeScenario, RecordedRequest } from './fake-provider/scenario.ts';
+export { type FakeProvider, startFakeProvider } from './fake-provider/server.ts';
