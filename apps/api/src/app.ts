@@ -52,8 +52,19 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
       dataDir: env.db.DATA_DIR,
       poolMax: env.db.DB_POOL_MAX,
     }));
-  const services = createServices({ db: handle.db, log });
+  const services = createServices({
+    db: handle.db,
+    log,
+    aiEnv: env.ai,
+    offlineChunkDelayMs: env.OFFLINE_CHUNK_DELAY_MS,
+  });
   const readiness = createReadiness(handle);
+  // Informational: open breakers do not make the API unready, the chain falls back around them.
+  readiness.addCheck('aiBreakers', () => {
+    const states = services.ai.gateway.breakers();
+    const open = states.filter((b) => b.state !== 'closed').map((b) => `${b.model}: ${b.state}`);
+    return { ok: true, detail: open.length ? open.join(', ') : `${states.length} closed` };
+  });
   const metrics = createMetrics();
   let authMode: AuthMode | undefined;
   let shuttingDown = false;

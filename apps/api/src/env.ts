@@ -1,3 +1,4 @@
+import { loadAiEnv } from '@waypoint/ai';
 import { loadAuthEnv } from '@waypoint/auth';
 import { loadCoreEnv } from '@waypoint/core';
 import { loadDbEnv } from '@waypoint/db';
@@ -25,6 +26,8 @@ const apiEnvSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Seeds the demo user and data at start-up (the quick start sets it). */
+  /** Pause between offline-model chunks, so offline replies stream like a model's. */
+  OFFLINE_CHUNK_DELAY_MS: z.coerce.number().int().min(0).default(12),
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0'])
     .default('false')
@@ -35,6 +38,7 @@ export type ApiEnv = z.infer<typeof apiEnvSchema> & {
   db: ReturnType<typeof loadDbEnv>;
   auth: ReturnType<typeof loadAuthEnv>;
   core: ReturnType<typeof loadCoreEnv>;
+  ai: ReturnType<typeof loadAiEnv>;
 };
 
 export function loadApiEnv(source: Record<string, string | undefined> = process.env): ApiEnv {
@@ -43,6 +47,7 @@ export function loadApiEnv(source: Record<string, string | undefined> = process.
     db: loadDbEnv(source),
     auth: loadAuthEnv(source),
     core: loadCoreEnv(source),
+    ai: loadAiEnv(source),
   };
 }
 

@@ -1,3 +1,4 @@
+export { contextWindowOf, type FitResult, fitToContext } from './budget/token-budget.ts';
 export { createLruResponseCache, createRedisResponseCache } from './cache/response-cache.ts';
 export type * from './contracts.ts';
 export {
@@ -22,5 +23,11 @@ export {
   type OfflineProviderOptions,
 } from './offline/offline-model.ts';
 export { PRICE_TABLE_VERSION, priceFor } from './pricing/price-table.ts';
+export {
+  loadPromptTemplates,
+  type PromptTemplate,
+  PromptTemplateError,
+  type PromptVariables,
+} from './prompts/prompt-templates.ts';
 export { AiConfigError, type ModelChains, parseModelChains } from './registry/chains.ts';
 export type { BreakerState } from './resilience/breaker.ts';

@@ -1,3 +1,11 @@
+import {
+  type AiEnv,
+  type AiGateway,
+  createAiGateway,
+  createLruResponseCache,
+  createRedisResponseCache,
+  loadAiEnv,
+} from '@waypoint/ai';
 import type { Database } from '@waypoint/db';
 import { createDataAccess } from './data/data-access.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
@@ -12,23 +20,34 @@ import { createPlannerServices, type PlannerServices } from './modules/planner/p
 export interface Services {
   account: AccountService;
   planner: PlannerServices;
-  ai: { usage: UsageService; usageSink: BufferedUsageSink };
+  ai: { gateway: AiGateway; usage: UsageService; usageSink: BufferedUsageSink };
 }
 
 export interface ServiceDependencies {
   db: Database;
   log?: Logger;
+  /** Model chains and policies; without it every role is offline (tests, embedded defaults). */
+  aiEnv?: AiEnv;
+  /** Pause between offline-model chunks so offline replies stream visibly in the UI. */
+  offlineChunkDelayMs?: number;
 }
 
 export function createServices(deps: ServiceDependencies): Services {
   const data = createDataAccess(deps.db);
   const log = deps.log ?? createLogger({ level: 'silent' });
+  const usageSink = createDbUsageSink(data, usageRepository, log);
+  const aiEnv = deps.aiEnv ?? loadAiEnv({});
+  const gateway = createAiGateway({
+    env: aiEnv,
+    usageSink,
+    cache: aiEnv.REDIS_URL
+      ? createRedisResponseCache(aiEnv.REDIS_URL)
+      : createLruResponseCache({ maxEntries: aiEnv.AI_CACHE_MAX_ENTRIES }),
+    offlineChunkDelayMs: deps.offlineChunkDelayMs,
+  });
   return {
     account: new AccountService(data, accountRepository),
     planner: createPlannerServices(data),
-    ai: {
-      usage: new UsageService(data, usageRepository),
-      usageSink: createDbUsageSink(data, usageRepository, log),
-    },
+    ai: { gateway, usage: new UsageService(data, usageRepository), usageSink },
   };
 }

@@ -1,4 +1,5 @@
 import { type ModelMessage, stepCountIs, streamText } from 'ai';
+import { contextWindowOf, fitToContext } from '../budget/token-budget.ts';
 import type { AttemptOutcome, ModelRef, UsageSink } from '../contracts.ts';
 import type { AiEnv } from '../env.ts';
 import { priceFor } from '../pricing/price-table.ts';
@@ -114,13 +115,19 @@ async function attemptStream(
   const partialBefore = state.text;
   const continuation = partialBefore.length > 0;
   const joiner = new ContinuationJoiner(partialBefore);
-  const messages: ModelMessage[] = continuation
+  const history: ModelMessage[] = continuation
     ? [
         ...input.messages,
         { role: 'assistant', content: partialBefore },
         { role: 'user', content: CONTINUE_INSTRUCTION },
       ]
     : input.messages;
+  // Each model gets the conversation fitted to its own window.
+  const { messages } = fitToContext({
+    system: input.system,
+    messages: history,
+    contextWindow: contextWindowOf(ref.model),
+  });
   const started = deps.now();
   let firstTokenAt: number | null = null;
   let announced = false;
