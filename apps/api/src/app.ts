@@ -9,6 +9,7 @@ import {
   createServices,
   type Logger,
   type Services,
+  STALE_STREAMING_MS,
 } from '@waypoint/core';
 import { createDatabase, type DatabaseHandle, runMigrations } from '@waypoint/db';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -57,6 +58,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
     log,
     aiEnv: env.ai,
     offlineChunkDelayMs: env.OFFLINE_CHUNK_DELAY_MS,
+    chatSendPerMinute: env.CHAT_SEND_PER_MINUTE,
   });
   const readiness = createReadiness(handle);
   // Informational: open breakers do not make the API unready, the chain falls back around them.
@@ -68,6 +70,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
   const metrics = createMetrics();
   let authMode: AuthMode | undefined;
   let shuttingDown = false;
+  let sweep: NodeJS.Timeout | undefined;
 
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
@@ -167,6 +170,15 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
       log.fatal({ err: error }, 'migrations failed');
       throw error;
     }
+    // Replies a crash left `streaming` become `interrupted` (regenerable); the sweep repeats so
+    // that replies orphaned by another instance's death are found too.
+    await services.chat.recoverInterrupted();
+    sweep = setInterval(() => {
+      services.chat
+        .recoverInterrupted()
+        .catch((error: unknown) => log.warn({ err: error }, 'sweep failed'));
+    }, STALE_STREAMING_MS / 2);
+    sweep.unref();
     const dataDir = env.db.DATABASE_URL || !ownsDatabase ? undefined : env.db.DATA_DIR;
     const mode = await resolveAuthMode(env, handle.db, env.API_URL ?? url, dataDir);
     if (env.SEED_DEMO && mode.kind === 'local')
@@ -190,8 +202,11 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
     async stop() {
       if (shuttingDown) return;
       shuttingDown = true;
+      clearInterval(sweep);
       const force = setTimeout(() => app.server.closeAllConnections(), env.SHUTDOWN_GRACE_MS);
       try {
+        // Running replies are stopped and saved (partial text kept), which also ends their streams.
+        await services.chat.stopAll();
         await app.close();
       } finally {
         clearTimeout(force);

@@ -28,6 +28,7 @@ const apiEnvSchema = z.object({
   /** Seeds the demo user and data at start-up (the quick start sets it). */
   /** Pause between offline-model chunks, so offline replies stream like a model's. */
   OFFLINE_CHUNK_DELAY_MS: z.coerce.number().int().min(0).default(12),
+  CHAT_SEND_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0'])
     .default('false')

@@ -14,12 +14,20 @@ import { AccountService } from './modules/account/account.service.ts';
 import { usageRepository } from './modules/ai/usage.repository.ts';
 import { UsageService } from './modules/ai/usage.service.ts';
 import { type BufferedUsageSink, createDbUsageSink } from './modules/ai/usage.sink.ts';
+import { AssistantRegistry } from './modules/chat/assistants.ts';
+import { chatRepository } from './modules/chat/chat.repository.ts';
+import { ChatService } from './modules/chat/chat.service.ts';
+import { generalAssistant } from './modules/chat/general.assistant.ts';
+import { GenerationHub } from './modules/chat/generation-hub.ts';
+import { createSendRateLimit } from './modules/chat/send-rate-limit.ts';
+import { plannerAssistant } from './modules/planner/planner.assistant.ts';
 import { createPlannerServices, type PlannerServices } from './modules/planner/planner.services.ts';
 
 /** Every module's service, built once per process and handed to each request's context. */
 export interface Services {
   account: AccountService;
   planner: PlannerServices;
+  chat: ChatService;
   ai: { gateway: AiGateway; usage: UsageService; usageSink: BufferedUsageSink };
 }
 
@@ -30,6 +38,8 @@ export interface ServiceDependencies {
   aiEnv?: AiEnv;
   /** Pause between offline-model chunks so offline replies stream visibly in the UI. */
   offlineChunkDelayMs?: number;
+  /** `chat.send` calls per user per minute. */
+  chatSendPerMinute?: number;
 }
 
 export function createServices(deps: ServiceDependencies): Services {
@@ -45,9 +55,24 @@ export function createServices(deps: ServiceDependencies): Services {
       : createLruResponseCache({ maxEntries: aiEnv.AI_CACHE_MAX_ENTRIES }),
     offlineChunkDelayMs: deps.offlineChunkDelayMs,
   });
-  return {
+  const services: Services = {
     account: new AccountService(data, accountRepository),
     planner: createPlannerServices(data),
     ai: { gateway, usage: new UsageService(data, usageRepository), usageSink },
+    chat: new ChatService({
+      data,
+      repo: chatRepository,
+      // Modules register their assistants here; the engine knows none of them.
+      assistants: new AssistantRegistry([generalAssistant, plannerAssistant]),
+      hub: new GenerationHub(),
+      gateway,
+      rateLimit: createSendRateLimit({
+        perMinute: deps.chatSendPerMinute ?? 30,
+        redisUrl: aiEnv.REDIS_URL,
+      }),
+      log,
+      services: () => services,
+    }),
   };
+  return services;
 }

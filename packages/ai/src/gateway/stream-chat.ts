@@ -156,6 +156,8 @@ async function attemptStream(
       stopWhen: stepCountIs(input.maxSteps ?? 5),
       maxRetries: 0,
       abortSignal: controller.signal,
+      // Errors arrive as stream parts and are handled below; the SDK must not log them too.
+      onError: () => {},
       providerOptions: {
         offline: {
           ...(input.offline.context !== undefined

@@ -11,14 +11,18 @@ function yamlFile(content: string) {
 }
 
 describe('prompt templates', () => {
-  it('load the shipped templates and render them with a version stamp', () => {
-    const templates = loadPromptTemplates(new URL('./general.prompts.yaml', import.meta.url));
+  it('load templates and render them with a version stamp', () => {
+    const templates = loadPromptTemplates(
+      yamlFile(
+        'general.chat:\n  version: "2026-11-24.1"\n  variables: [today, timezone, display_name]\n  system: "Helping {{display_name}} on {{today}} ({{timezone}})"\n',
+      ),
+    );
     const rendered = templates['general.chat']?.render({
       today: '2026-11-24',
       timezone: 'UTC',
       display_name: 'Ada',
     });
-    expect(rendered?.system).toContain('helping Ada');
+    expect(rendered?.system).toBe('Helping Ada on 2026-11-24 (UTC)');
     expect(rendered?.stamp).toEqual({ id: 'general.chat', version: '2026-11-24.1' });
   });
 

@@ -93,6 +93,8 @@ export async function startFakeProvider(): Promise<FakeProvider> {
     for (let i = 0; i < chunks.length; i++) {
       if (scenario.stallAfter === i) return; // keep the socket open, send nothing more
       if (scenario.dropAfter === i) {
+        // Let what was written reach the client first: a drop loses the rest, not the start.
+        await sleep(30);
         res.socket?.destroy();
         return;
       }

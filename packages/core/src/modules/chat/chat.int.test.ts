@@ -1,0 +1,327 @@
+import { loadAiEnv } from '@waypoint/ai';
+import { type FakeProvider, startFakeProvider } from '@waypoint/ai/testing';
+import { schema } from '@waypoint/db';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { createCaller } from '../../root.ts';
+import { createServices } from '../../services.ts';
+import { createTestHarness, type TestHarness } from '../../testing/harness.ts';
+
+type Caller = ReturnType<typeof createCaller>;
+
+let fake: FakeProvider;
+let h: TestHarness;
+beforeAll(async () => {
+  fake = await startFakeProvider();
+  h = await createTestHarness((handle) =>
+    createServices({
+      db: handle.db,
+      chatSendPerMinute: 5,
+      aiEnv: loadAiEnv({
+        AI_CHAT_MODELS: 'openai:m1,openai:m2',
+        AI_TASK_MODELS: 'offline',
+        OPENAI_API_KEY: 'sk-test',
+        OPENAI_BASE_URL: fake.openaiBaseUrl,
+        AI_RETRY_ATTEMPTS: '1',
+        AI_CONNECT_TIMEOUT_MS: '2000',
+        AI_CHUNK_TIMEOUT_MS: '2000',
+      }),
+    }),
+  );
+});
+afterAll(async () => {
+  await fake.close();
+  await h.reset();
+});
+beforeEach(async () => {
+  fake.reset();
+  await h.reset();
+});
+
+let sends = 0;
+const clientId = () => `client-${++sends}-${Date.now()}`;
+
+async function startChat(
+  caller: Caller,
+  assistant = 'general',
+  context?: { type: string; id: string },
+) {
+  return (await caller.chat.conversations.create({ assistant, context })).id;
+}
+
+async function settled(caller: Caller, conversationId: string) {
+  for (let i = 0; i < 200; i++) {
+    const conversation = await caller.chat.conversations.get({ id: conversationId });
+    if (conversation.messages.every((m) => m.status !== 'streaming')) return conversation;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('reply never settled');
+}
+
+const textOf = (message: { parts: Record<string, unknown>[] } | undefined) =>
+  (message?.parts ?? [])
+    .filter((p) => p.type === 'text')
+    .map((p) => p.text)
+    .join('');
+
+async function readStream(
+  caller: Caller,
+  assistantMessageId: string,
+  lastEventId?: string,
+  stopAfterDeltas = Number.POSITIVE_INFINITY,
+) {
+  const events: { id: string; data: { type: string; delta?: string } }[] = [];
+  const stream = await caller.chat.stream({ assistantMessageId, lastEventId });
+  let deltas = 0;
+  // Server-side callers get tRPC's tracked tuples; HTTP clients get `{ id, data }`.
+  for await (const raw of stream as AsyncIterable<[string, { type: string; delta?: string }]>) {
+    const event = { id: raw[0], data: raw[1] };
+    events.push(event);
+    if (event.data.type === 'text-delta' && ++deltas >= stopAfterDeltas) break;
+  }
+  const text = events.map((e) => (e.data.type === 'text-delta' ? e.data.delta : '')).join('');
+  return { events, text };
+}
+
+describe('chat engine', () => {
+  it('stores the user message first, is idempotent per clientMessageId, and generates with no subscriber', async () => {
+    const { caller } = await h.signUp();
+    const id = await startChat(caller);
+    const clientMessageId = clientId();
+    fake.enqueue('m1', { status: 400 }, { status: 400 }); // m1 refuses: the reply must come from m2
+    const sent = await caller.chat.send({
+      conversationId: id,
+      text: 'Hello there',
+      clientMessageId,
+    });
+    const again = await caller.chat.send({
+      conversationId: id,
+      text: 'Hello there',
+      clientMessageId,
+    });
+    expect(again).toEqual(sent);
+
+    const conversation = await settled(caller, id);
+    expect(conversation.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
+    expect(textOf(conversation.messages[0])).toBe('Hello there');
+    const reply = conversation.messages[1];
+    expect(reply).toMatchObject({ id: sent.assistantMessageId, status: 'complete' });
+    expect(textOf(reply)).toBe('Hello from the fake provider.');
+    expect(reply?.models).toEqual([{ provider: 'openai', model: 'm2' }]);
+    expect(reply?.metadata).toMatchObject({
+      fallbacks: [{ from: 'openai:m1', to: 'openai:m2', reason: 'http_400' }],
+    });
+    // The model saw the user's message; it was stored before the call.
+    expect(JSON.stringify(fake.requestsFor('m1')[0]?.body.messages)).toContain('Hello there');
+    const userRows = await h.handle.db.select().from(schema.messages).where(sql`role = 'user'`);
+    expect(userRows).toHaveLength(1);
+  });
+
+  it('resumes a stream from the last event id and replays a finished reply whole', async () => {
+    const { caller } = await h.signUp();
+    const id = await startChat(caller);
+    fake.enqueue('m1', {
+      chunks: ['One', ' two', ' three', ' four', ' five', ' six'],
+      chunkDelayMs: 40,
+    });
+    const { assistantMessageId } = await caller.chat.send({
+      conversationId: id,
+      text: 'Count',
+      clientMessageId: clientId(),
+    });
+
+    const first = await readStream(caller, assistantMessageId, undefined, 2);
+    const lastId = first.events.at(-1)?.id;
+    const rest = await readStream(caller, assistantMessageId, lastId);
+    expect(first.text + rest.text).toBe('One two three four five six');
+    expect(rest.events.at(-1)?.data.type).toBe('finish');
+    const ids = [...first.events, ...rest.events].map((e) => Number(e.id));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(new Set(ids).size).toBe(ids.length);
+
+    const replay = await readStream(caller, assistantMessageId);
+    expect(replay.text).toBe('One two three four five six');
+    expect(replay.events[0]?.data.type).toBe('start');
+  });
+
+  it('stops the upstream call and keeps the partial text as stopped', async () => {
+    const { caller } = await h.signUp();
+    const id = await startChat(caller);
+    fake.enqueue('m1', {
+      chunks: Array.from({ length: 100 }, (_, i) => ` w${i}`),
+      chunkDelayMs: 30,
+    });
+    const { assistantMessageId } = await caller.chat.send({
+      conversationId: id,
+      text: 'Go',
+      clientMessageId: clientId(),
+    });
+    await readStream(caller, assistantMessageId, undefined, 3);
+    expect(await caller.chat.stop({ assistantMessageId })).toEqual({ stopped: true });
+    const reply = (await caller.chat.conversations.get({ id })).messages[1];
+    expect(reply?.status).toBe('stopped');
+    const kept = textOf(reply);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.split(' ').length).toBeLessThan(100);
+    await expect.poll(() => fake.requestsFor('m1')[0]?.closedEarly).toBe(true);
+    expect(fake.requestsFor('m2')).toHaveLength(0);
+  });
+
+  it('continues a reply that dropped mid-stream on the next model, as one message', async () => {
+    const { caller } = await h.signUp();
+    const id = await startChat(caller);
+    fake.enqueue('m1', { dropAfter: 2 });
+    await caller.chat.send({ conversationId: id, text: 'Hi', clientMessageId: clientId() });
+    const reply = (await settled(caller, id)).messages[1];
+    expect(textOf(reply)).toBe('Hello from the fake provider.');
+    expect(reply?.models).toEqual([
+      { provider: 'openai', model: 'm1' },
+      { provider: 'openai', model: 'm2' },
+    ]);
+  });
+
+  it('marks replies orphaned by a crash as interrupted, and they can be regenerated', async () => {
+    const { caller, user } = await h.signUp();
+    const id = await startChat(caller);
+    await caller.chat.send({ conversationId: id, text: 'Hi', clientMessageId: clientId() });
+    const conversation = await settled(caller, id);
+    const reply = conversation.messages[1];
+    if (!reply) throw new Error('no reply');
+    await h.handle.db.execute(
+      sql`update messages set status = 'streaming', updated_at = now() - interval '5 minutes' where id = ${reply.id} and user_id = ${user.id}`,
+    );
+    expect(await h.services.chat.recoverInterrupted()).toBe(1);
+    expect((await caller.chat.conversations.get({ id })).messages[1]?.status).toBe('interrupted');
+    const { assistantMessageId } = await caller.chat.regenerate({ assistantMessageId: reply.id });
+    const after = await settled(caller, id);
+    expect(after.messages[1]).toMatchObject({
+      id: assistantMessageId,
+      status: 'complete',
+      siblings: { index: 1 },
+    });
+  });
+
+  it('regenerates as a sibling, edits into a new branch, and switches branches', async () => {
+    const { caller } = await h.signUp();
+    const id = await startChat(caller);
+    const sent = await caller.chat.send({
+      conversationId: id,
+      text: 'First question',
+      clientMessageId: clientId(),
+    });
+    await settled(caller, id);
+    fake.enqueue('m1', { chunks: ['Another', ' answer.'] });
+    const regen = await caller.chat.regenerate({ assistantMessageId: sent.assistantMessageId });
+    let conversation = await settled(caller, id);
+    expect(conversation.messages[1]).toMatchObject({
+      id: regen.assistantMessageId,
+      siblings: { ids: [sent.assistantMessageId, regen.assistantMessageId], index: 1 },
+    });
+    expect(textOf(conversation.messages[1])).toBe('Another answer.');
+
+    const edited = await caller.chat.edit({
+      messageId: sent.userMessageId,
+      text: 'Better question',
+    });
+    conversation = await settled(caller, id);
+    expect(conversation.messages.map((m) => m.id)).toEqual([
+      edited.userMessageId,
+      edited.assistantMessageId,
+    ]);
+    expect(conversation.messages[0]?.siblings.ids).toEqual([
+      sent.userMessageId,
+      edited.userMessageId,
+    ]);
+
+    const back = await caller.chat.conversations.get({ id, branchMessageId: sent.userMessageId });
+    expect(back.messages.map((m) => m.id)).toEqual([sent.userMessageId, regen.assistantMessageId]);
+    expect((await caller.chat.conversations.get({ id })).messages[0]?.id).toBe(sent.userMessageId);
+  });
+
+  it('writes a title in the background and lists conversations newest first with a cursor', async () => {
+    const { caller } = await h.signUp();
+    const a = await startChat(caller);
+    await caller.chat.send({
+      conversationId: a,
+      text: 'Plan my marathon training please',
+      clientMessageId: clientId(),
+    });
+    await settled(caller, a);
+    await expect
+      .poll(async () => (await caller.chat.conversations.get({ id: a })).title)
+      .toBe('Plan my marathon training please');
+    const b = await startChat(caller, 'planner', { type: 'weekly_planning', id: '2026-11-23' });
+    const page1 = await caller.chat.conversations.list({ limit: 1 });
+    expect(page1.items.map((c) => c.id)).toEqual([b]);
+    const page2 = await caller.chat.conversations.list({ limit: 1, cursor: page1.nextCursor });
+    expect(page2.items.map((c) => c.id)).toEqual([a]);
+    expect(page2.nextCursor).toBeNull();
+    expect(
+      (await caller.chat.conversations.list({ assistant: 'planner', limit: 10 })).items,
+    ).toHaveLength(1);
+  });
+
+  it('rate limits sends per user with the seconds to wait', async () => {
+    const { caller } = await h.signUp();
+    const id = await startChat(caller);
+    fake.setDefault({ chunks: ['ok'] });
+    let error: unknown;
+    for (let i = 0; i < 6 && !error; i++) {
+      try {
+        await caller.chat.send({ conversationId: id, text: `m${i}`, clientMessageId: clientId() });
+        await settled(caller, id);
+      } catch (e) {
+        error = e;
+      }
+    }
+    expect(error).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(
+      (error as { cause?: { details?: { retryAfterSeconds?: number } } }).cause?.details
+        ?.retryAfterSeconds,
+    ).toBeGreaterThan(0);
+  });
+
+  it('refuses bad input and an unknown assistant with field errors', async () => {
+    const { caller } = await h.signUp();
+    await expect(caller.chat.conversations.create({ assistant: 'nope' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    const id = await startChat(caller);
+    await expect(
+      caller.chat.send({ conversationId: id, text: '   ', clientMessageId: clientId() }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it("answers NOT_FOUND for another user's conversation and messages on every procedure", async () => {
+    const owner = await h.signUp();
+    const other = await h.signUp();
+    const id = await startChat(owner.caller);
+    const sent = await owner.caller.chat.send({
+      conversationId: id,
+      text: 'Private',
+      clientMessageId: clientId(),
+    });
+    await settled(owner.caller, id);
+    const c = other.caller;
+    const attempts = [
+      () => c.chat.conversations.get({ id }),
+      () => c.chat.conversations.rename({ id, title: 'x' }),
+      () => c.chat.conversations.delete({ id }),
+      () => c.chat.send({ conversationId: id, text: 'x', clientMessageId: clientId() }),
+      () => c.chat.stop({ assistantMessageId: sent.assistantMessageId }),
+      () => c.chat.regenerate({ assistantMessageId: sent.assistantMessageId }),
+      () => c.chat.edit({ messageId: sent.userMessageId, text: 'x' }),
+      async () => {
+        for await (const _ of (await c.chat.stream({
+          assistantMessageId: sent.assistantMessageId,
+        })) as AsyncIterable<unknown>) {
+          // a leak would yield here
+        }
+      },
+    ];
+    for (const attempt of attempts)
+      await expect(attempt()).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await c.chat.conversations.list({ limit: 10 })).items).toEqual([]);
+    expect((await owner.caller.chat.conversations.get({ id })).messages).toHaveLength(2);
+  });
+});

@@ -1,0 +1,198 @@
+import { type Executor, schema } from '@waypoint/db';
+import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
+
+const { conversations, messages } = schema;
+
+export type ConversationRow = typeof conversations.$inferSelect;
+export type MessageRow = typeof messages.$inferSelect;
+export type NewMessage = Omit<typeof messages.$inferInsert, 'userId'>;
+
+/** Every chat query, scoped to the caller's `userId` (and by RLS underneath). */
+export const chatRepository = {
+  async createConversation(
+    db: Executor,
+    userId: string,
+    input: {
+      assistant: string;
+      title?: string | undefined;
+      context?: { type: string; id: string } | null | undefined;
+    },
+  ): Promise<ConversationRow> {
+    const [row] = await db
+      .insert(conversations)
+      .values({
+        userId,
+        assistant: input.assistant,
+        title: input.title ?? null,
+        contextType: input.context?.type ?? null,
+        contextId: input.context?.id ?? null,
+      })
+      .returning();
+    return row as ConversationRow;
+  },
+
+  async getConversation(db: Executor, userId: string, id: string) {
+    const [row] = await db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.id, id), eq(conversations.userId, userId)))
+      .limit(1);
+    return row;
+  },
+
+  async listConversations(
+    db: Executor,
+    userId: string,
+    input: {
+      assistant?: string | undefined;
+      context?: { type: string; id: string } | undefined;
+      limit: number;
+      after?: { updatedAt: Date; id: string } | undefined;
+    },
+  ): Promise<ConversationRow[]> {
+    return db
+      .select()
+      .from(conversations)
+      .where(
+        and(
+          eq(conversations.userId, userId),
+          input.assistant ? eq(conversations.assistant, input.assistant) : undefined,
+          input.context ? eq(conversations.contextType, input.context.type) : undefined,
+          input.context ? eq(conversations.contextId, input.context.id) : undefined,
+          input.after
+            ? or(
+                lt(conversations.updatedAt, input.after.updatedAt),
+                and(
+                  eq(conversations.updatedAt, input.after.updatedAt),
+                  lt(conversations.id, input.after.id),
+                ),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(desc(conversations.updatedAt), desc(conversations.id))
+      .limit(input.limit + 1);
+  },
+
+  async updateConversation(
+    db: Executor,
+    userId: string,
+    id: string,
+    patch: Partial<Pick<ConversationRow, 'title' | 'activeLeafId'>>,
+  ) {
+    const [row] = await db
+      .update(conversations)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(and(eq(conversations.id, id), eq(conversations.userId, userId)))
+      .returning();
+    return row;
+  },
+
+  async deleteConversation(db: Executor, userId: string, id: string): Promise<boolean> {
+    const rows = await db
+      .delete(conversations)
+      .where(and(eq(conversations.id, id), eq(conversations.userId, userId)))
+      .returning({ id: conversations.id });
+    return rows.length > 0;
+  },
+
+  async insertMessage(
+    db: Executor,
+    userId: string,
+    message: NewMessage,
+  ): Promise<MessageRow | undefined> {
+    const [row] = await db
+      .insert(messages)
+      .values({ ...message, userId })
+      .onConflictDoNothing()
+      .returning();
+    return row;
+  },
+
+  async getMessage(db: Executor, userId: string, id: string) {
+    const [row] = await db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.id, id), eq(messages.userId, userId)))
+      .limit(1);
+    return row;
+  },
+
+  async findByClientMessageId(
+    db: Executor,
+    userId: string,
+    conversationId: string,
+    clientMessageId: string,
+  ) {
+    const [row] = await db
+      .select()
+      .from(messages)
+      .where(
+        and(
+          eq(messages.userId, userId),
+          eq(messages.conversationId, conversationId),
+          eq(messages.clientMessageId, clientMessageId),
+        ),
+      )
+      .limit(1);
+    return row;
+  },
+
+  async firstReplyTo(db: Executor, userId: string, parentId: string) {
+    const [row] = await db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.userId, userId), eq(messages.parentId, parentId)))
+      .orderBy(asc(messages.createdAt))
+      .limit(1);
+    return row;
+  },
+
+  async conversationMessages(
+    db: Executor,
+    userId: string,
+    conversationId: string,
+  ): Promise<MessageRow[]> {
+    return db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.userId, userId), eq(messages.conversationId, conversationId)))
+      .orderBy(asc(messages.createdAt), asc(messages.id));
+  },
+
+  async updateMessage(
+    db: Executor,
+    userId: string,
+    id: string,
+    patch: Partial<
+      Pick<MessageRow, 'parts' | 'status' | 'models' | 'usage' | 'metadata' | 'error'>
+    >,
+  ) {
+    await db
+      .update(messages)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(and(eq(messages.id, id), eq(messages.userId, userId)));
+  },
+
+  /**
+   * System sweep: replies left `streaming` whose generation stopped writing (its process died)
+   * become `interrupted`. Live generations write at least every few seconds.
+   */
+  async markStaleStreamingInterrupted(db: Executor, olderThan: Date): Promise<number> {
+    const rows = await db
+      .update(messages)
+      .set({ status: 'interrupted', updatedAt: new Date() })
+      .where(and(eq(messages.status, 'streaming'), lt(messages.updatedAt, olderThan)))
+      .returning({ id: messages.id });
+    return rows.length;
+  },
+
+  async touchConversation(db: Executor, userId: string, id: string) {
+    await db
+      .update(conversations)
+      .set({ updatedAt: sql`now()` })
+      .where(and(eq(conversations.id, id), eq(conversations.userId, userId)));
+  },
+};
+
+export type ChatRepository = typeof chatRepository;

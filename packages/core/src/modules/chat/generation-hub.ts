@@ -1,0 +1,112 @@
+import type { UIMessageChunk } from 'ai';
+
+export interface SequencedChunk {
+  seq: number;
+  chunk: UIMessageChunk;
+}
+
+/** One reply being generated: its chunks so far (for replay) and who is waiting for more. */
+class Generation {
+  readonly chunks: UIMessageChunk[] = [];
+  readonly controller = new AbortController();
+  done = false;
+  private readonly waiters = new Set<() => void>();
+
+  push(chunk: UIMessageChunk) {
+    this.chunks.push(chunk);
+    this.wake();
+  }
+
+  finish() {
+    this.done = true;
+    this.wake();
+  }
+
+  changed(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiters.add(resolve);
+    });
+  }
+
+  private wake() {
+    for (const resolve of this.waiters) resolve();
+    this.waiters.clear();
+  }
+}
+
+/**
+ * In-process fan-out for replies being generated. A generation runs on the server whether or not
+ * anyone follows it; followers replay what they missed (by sequence number) and then receive new
+ * chunks as they come. Finished generations stay replayable for a while, then only the stored
+ * message remains.
+ */
+export class GenerationHub {
+  private readonly generations = new Map<string, Generation>();
+
+  constructor(private readonly retainMs = 60_000) {}
+
+  /** Starts `work` detached from any request; it gets the generation's abort signal. */
+  start(
+    messageId: string,
+    work: (emit: (chunk: UIMessageChunk) => void, signal: AbortSignal) => Promise<void>,
+  ): Promise<void> {
+    const generation = new Generation();
+    this.generations.set(messageId, generation);
+    return work((chunk) => generation.push(chunk), generation.controller.signal).finally(() => {
+      generation.finish();
+      const timer = setTimeout(() => {
+        if (this.generations.get(messageId) === generation) this.generations.delete(messageId);
+      }, this.retainMs);
+      timer.unref?.();
+    });
+  }
+
+  isRunning(messageId: string): boolean {
+    const generation = this.generations.get(messageId);
+    return generation !== undefined && !generation.done;
+  }
+
+  has(messageId: string): boolean {
+    return this.generations.has(messageId);
+  }
+
+  /** Aborts the upstream call; false when this process is not generating that message. */
+  stop(messageId: string): boolean {
+    const generation = this.generations.get(messageId);
+    if (!generation || generation.done) return false;
+    generation.controller.abort();
+    return true;
+  }
+
+  /** Chunks after `afterSeq`, then live ones until the generation ends or `signal` aborts. */
+  async *follow(
+    messageId: string,
+    afterSeq: number,
+    signal?: AbortSignal,
+  ): AsyncGenerator<SequencedChunk> {
+    const generation = this.generations.get(messageId);
+    if (!generation) return;
+    let next = afterSeq + 1;
+    while (!signal?.aborted) {
+      while (next < generation.chunks.length) {
+        yield { seq: next, chunk: generation.chunks[next] as UIMessageChunk };
+        next += 1;
+      }
+      if (generation.done) return;
+      await Promise.race([generation.changed(), abortPromise(signal)]);
+    }
+  }
+
+  /** Ids of the generations this process is running (for shutdown). */
+  running(): string[] {
+    return [...this.generations].filter(([, g]) => !g.done).map(([id]) => id);
+  }
+}
+
+function abortPromise(signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return new Promise(() => {});
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) =>
+    signal.addEventListener('abort', () => resolve(), { once: true }),
+  );
+}
