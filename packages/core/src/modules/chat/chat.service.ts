@@ -170,7 +170,7 @@ export class ChatService {
   async regenerate(principal: Principal, assistantMessageId: string) {
     const { conversation, replyId } = await this.asUser(principal, async (tx) => {
       const message = await this.deps.repo.getMessage(tx, principal.userId, assistantMessageId);
-      if (!message || message.role !== 'assistant') throw new NotFoundError('Message');
+      if (message?.role !== 'assistant') throw new NotFoundError('Message');
       if (message.status === 'streaming' && this.deps.hub.isRunning(message.id)) {
         throw new ConflictError('This reply is still being written; stop it first');
       }
@@ -193,7 +193,7 @@ export class ChatService {
     await this.deps.rateLimit.consume(principal.userId);
     const stored = await this.asUser(principal, async (tx) => {
       const original = await this.deps.repo.getMessage(tx, principal.userId, input.messageId);
-      if (!original || original.role !== 'user') throw new NotFoundError('Message');
+      if (original?.role !== 'user') throw new NotFoundError('Message');
       const conversation = await this.deps.repo.getConversation(
         tx,
         principal.userId,
@@ -220,7 +220,7 @@ export class ChatService {
     const message = await this.asUser(principal, (tx) =>
       this.deps.repo.getMessage(tx, principal.userId, assistantMessageId),
     );
-    if (!message || message.role !== 'assistant') throw new NotFoundError('Message');
+    if (message?.role !== 'assistant') throw new NotFoundError('Message');
     const stopped = this.deps.hub.stop(message.id);
     if (stopped) await this.deps.hub.follow(message.id, Number.MAX_SAFE_INTEGER - 1).next();
     return { stopped };
@@ -238,7 +238,7 @@ export class ChatService {
     const message = await this.asUser(principal, (tx) =>
       this.deps.repo.getMessage(tx, principal.userId, input.assistantMessageId),
     );
-    if (!message || message.role !== 'assistant') throw new NotFoundError('Message');
+    if (message?.role !== 'assistant') throw new NotFoundError('Message');
     const after = parseEventId(input.lastEventId);
     if (this.deps.hub.has(message.id)) {
       yield* this.deps.hub.follow(message.id, after, signal);
