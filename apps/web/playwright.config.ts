@@ -38,7 +38,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: 'node ../api/dist/main.js',
+      command: 'node e2e/servers/api.mjs',
       url: `${API_URL}/ready`,
       timeout: 120_000,
       reuseExistingServer: false,

@@ -55,7 +55,28 @@ export async function resetTestDatabase(handle: DatabaseHandle): Promise<void> {
     `),
   );
   const tables = ['auth.users', ...rows.map((r) => r.name)].join(', ');
-  await handle.db.execute(sql.raw(`truncate ${tables} restart identity cascade`));
+  // Background work of the previous test (usage flushes, title writes) may still hold locks;
+  // Postgres then breaks the tie as a deadlock, which a retry resolves.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await handle.db.execute(sql.raw(`truncate ${tables} restart identity cascade`));
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !isDeadlock(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
+function isDeadlock(error: unknown): boolean {
+  for (
+    let e = error as { code?: string; cause?: unknown } | undefined;
+    e;
+    e = e.cause as typeof e
+  ) {
+    if (e.code === '40P01') return true;
+  }
+  return false;
 }
 
 export interface TestUser {

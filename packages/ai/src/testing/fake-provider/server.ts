@@ -12,6 +12,10 @@ export interface FakeProvider {
   /** Scenarios for the next requests, consumed in order per model; then the default applies. */
   enqueue(model: string, ...scenarios: FakeScenario[]): void;
   setDefault(scenario: FakeScenario): void;
+  /** Decides per request (after the queue): e.g. fail only requests that offer tools. */
+  setResponder(
+    responder: ((body: Record<string, unknown>) => FakeScenario | undefined) | undefined,
+  ): void;
   requests: RecordedRequest[];
   requestsFor(model: string): RecordedRequest[];
   reset(): void;
@@ -26,6 +30,7 @@ export interface FakeProvider {
 export async function startFakeProvider(): Promise<FakeProvider> {
   const queues = new Map<string, FakeScenario[]>();
   let fallback: FakeScenario = {};
+  let responder: ((body: Record<string, unknown>) => FakeScenario | undefined) | undefined;
   const requests: RecordedRequest[] = [];
   const sockets = new Set<import('node:net').Socket>();
 
@@ -53,7 +58,7 @@ export async function startFakeProvider(): Promise<FakeProvider> {
     res.on('close', () => {
       if (!res.writableFinished) record.closedEarly = true;
     });
-    const scenario = queues.get(model)?.shift() ?? fallback;
+    const scenario = queues.get(model)?.shift() ?? responder?.(body) ?? fallback;
     if (scenario.firstByteDelayMs) await sleep(scenario.firstByteDelayMs);
     if (res.destroyed) return;
 
@@ -125,11 +130,15 @@ export async function startFakeProvider(): Promise<FakeProvider> {
     setDefault(scenario) {
       fallback = scenario;
     },
+    setResponder(next) {
+      responder = next;
+    },
     requests,
     requestsFor: (model) => requests.filter((request) => request.body.model === model),
     reset() {
       queues.clear();
       fallback = {};
+      responder = undefined;
       requests.length = 0;
     },
     close: () =>

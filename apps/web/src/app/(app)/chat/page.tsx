@@ -1,20 +1,17 @@
 import type { Metadata } from 'next';
-import { EmptyState } from '@/components/empty-state';
+import { Suspense } from 'react';
+import { ChatPage } from '@/components/chat-page';
 import { PageHeader } from '@/components/page-header';
 
 export const metadata: Metadata = { title: 'Chat' };
 
-export default function ChatPage() {
+export default function Page() {
   return (
     <>
       <PageHeader title="Chat" description="Ask the general assistant anything." />
-      <EmptyState title="No conversations yet">
-        <p>
-          Chat streams answers as they are written and keeps every reply, even if you close the tab.
-          It arrives with the conversation engine; until a provider is configured, the offline model
-          answers.
-        </p>
-      </EmptyState>
+      <Suspense>
+        <ChatPage />
+      </Suspense>
     </>
   );
 }
