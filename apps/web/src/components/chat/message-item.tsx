@@ -104,7 +104,8 @@ export function MessageItem(props: {
           </span>
         )}
         {message.siblings.ids.length > 1 && (
-          <span className="flex items-center gap-1" aria-label="Versions">
+          <fieldset className="flex items-center gap-1">
+            <legend className="sr-only">Versions</legend>
             <button
               type="button"
               aria-label="Previous version"
@@ -130,7 +131,7 @@ export function MessageItem(props: {
             >
               ›
             </button>
-          </span>
+          </fieldset>
         )}
         {text && (
           <button
