@@ -14,7 +14,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <ApiStatus />
-      <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 md:flex-row">
+      <div className="mx-auto flex max-w-screen-2xl flex-col gap-6 px-4 py-6 md:flex-row">
         <aside className="md:w-52 md:shrink-0">
           <div className="mb-4 flex items-center justify-between md:block">
             <Link href="/" className="text-lg font-semibold text-brand-700">

@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { AuthPage } from './pages/auth-page';
+import { PlannerPage } from './pages/planner-page';
+
+test('plan a week with the agent: goals, a proposal accepted, items done, the weekly review', async ({
+  page,
+}, testInfo) => {
+  const auth = new AuthPage(page);
+  const planner = new PlannerPage(page);
+  await auth.signUp({
+    name: 'Planner',
+    email: `planner-${Date.now()}@example.com`,
+    password: 'correct horse battery',
+  });
+  await expect(page.getByTestId('greeting')).toHaveText('Hello, Planner');
+
+  await planner.openGoals();
+  await expect(page.getByText('No goals here yet')).toBeVisible();
+  await planner.addGoal('Run a half marathon', 'medium', 'high');
+  await planner.addGoal('Learn Spanish', 'long', 'medium');
+
+  await planner.openTab('Week');
+  const firstDay = page
+    .getByRole('list', { name: 'Days of the week' })
+    .getByRole('listitem')
+    .first();
+  const quickAdd = firstDay.getByRole('textbox');
+  await quickAdd.fill('Plan the route');
+  await quickAdd.press('Enter');
+  await expect(planner.weekItems()).toHaveCount(1);
+
+  // The model refuses tool calls in this suite, so the chain falls back to the offline planner.
+  await planner.askAgent('Plan my week around my goals');
+  const proposal = page.getByTestId('proposal').first();
+  await expect(proposal).toBeVisible({ timeout: 30_000 });
+  await expect(proposal).toContainText('Run a half marathon');
+  await page.screenshot({ path: testInfo.outputPath('planner-proposal.png'), fullPage: true });
+  await proposal.getByRole('button', { name: 'Accept' }).click();
+  await expect(proposal.getByTestId('proposal-status')).toHaveText(/Accepted/);
+  await expect.poll(() => planner.weekItems().count()).toBeGreaterThan(1);
+
+  // Keyboard move: the first item goes to the next day.
+  await page.getByRole('button', { name: 'Move Plan the route to the next day' }).click();
+  await expect(
+    page.getByRole('list', { name: 'Days of the week' }).getByRole('listitem').nth(1),
+  ).toContainText('Plan the route');
+
+  const dayWithItems = page
+    .getByRole('list', { name: 'Days of the week' })
+    .getByRole('listitem')
+    .filter({ has: page.getByTestId('plan-item') })
+    .first();
+  await dayWithItems.getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/planner\/day\?date=/);
+  const item = page.getByTestId('day-item').first();
+  await item.getByRole('button', { name: 'Done' }).click();
+  await expect(item.getByRole('button', { name: 'Done' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('meter', { name: 'Capacity used' })).toBeVisible();
+
+  await planner.openTab('Review');
+  await expect(page.getByTestId('review-row').first()).toBeVisible();
+  await expect(page.getByText(/Done 1 of \d+ items/)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('planner-review.png'), fullPage: true });
+});
