@@ -1,5 +1,4 @@
 import cors from '@fastify/cors';
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import { AuthTokenError, type LocalAuth } from '@waypoint/auth';
 import {
   type AppRouter,
@@ -20,6 +19,7 @@ import { registerLocalAuthRoutes } from './http/local-auth.routes.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createReadiness, type ReadinessState } from './http/readiness.ts';
 import { requestIdFor } from './http/request-id.ts';
+import { registerTrpcRoute } from './http/trpc-route.ts';
 
 export interface ApiServer {
   app: FastifyInstance;
@@ -116,10 +116,11 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
       authMode ? authMode.verifier.verify(token) : Promise.reject(new AuthTokenError('missing')),
   };
   const createContext = createRequestContextFactory({ services, verifier });
-  const trpcOptions: FastifyTRPCPluginOptions<AppRouter>['trpcOptions'] = {
+  registerTrpcRoute<AppRouter>(app, {
     router: appRouter,
+    prefix: '/trpc',
     maxBatchSize: env.TRPC_MAX_BATCH_SIZE,
-    createContext: ({ req, info }) =>
+    createContext: (req, info) =>
       createContext({
         // EventSource cannot send headers: SSE clients pass the token as a connection param.
         authorization:
@@ -132,8 +133,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
         (ctx?.log ?? log).error({ err: error.cause ?? error, path }, 'procedure failed');
       }
     },
-  };
-  await app.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
+  });
 
   app.get('/health', async () => ({ status: 'ok' }));
   app.get('/ready', async (_request, reply) => {

@@ -128,10 +128,31 @@ export class ChatService {
     principal: Principal,
     input: { conversationId: string; text: string; clientMessageId: string },
   ) {
-    const existing = await this.findSent(principal, input.conversationId, input.clientMessageId);
-    if (existing) return existing;
     await this.deps.rateLimit.consume(principal.userId);
-    const stored = await this.asUser(principal, async (tx) => {
+    const stored = await this.storeTurn(principal, input).catch(async (error: unknown) => {
+      // A retry while its reply is still streaming meets the "reply in progress" conflict.
+      if (!(error instanceof ConflictError)) throw error;
+      const sent = await this.findSent(principal, input.conversationId, input.clientMessageId);
+      if (sent) return { ...sent, conversation: undefined };
+      throw error;
+    });
+    if (stored && !stored.conversation) {
+      return { userMessageId: stored.userMessageId, assistantMessageId: stored.assistantMessageId };
+    }
+    if (!stored) {
+      const raced = await this.findSent(principal, input.conversationId, input.clientMessageId);
+      if (!raced) throw new ConflictError('The message could not be stored; try again');
+      return raced;
+    }
+    this.generate(principal, stored.conversation as ConversationRow, stored.assistantMessageId);
+    return { userMessageId: stored.userMessageId, assistantMessageId: stored.assistantMessageId };
+  }
+
+  private storeTurn(
+    principal: Principal,
+    input: { conversationId: string; text: string; clientMessageId: string },
+  ) {
+    return this.asUser(principal, async (tx) => {
       const conversation = await this.deps.repo.getConversation(
         tx,
         principal.userId,
@@ -152,18 +173,12 @@ export class ChatService {
         status: 'complete',
         clientMessageId: input.clientMessageId,
       });
-      // A concurrent retry of the same send won the insert; answer with what it stored.
+      // This send was stored before (a retry, or a concurrent duplicate that won the insert):
+      // the unique index on client_message_id decides, and the earlier ids are the answer.
       if (!user) return undefined;
       const reply = await this.insertReply(tx, principal, conversation.id, user.id);
       return { conversation, userMessageId: user.id, assistantMessageId: reply.id };
     });
-    if (!stored) {
-      const raced = await this.findSent(principal, input.conversationId, input.clientMessageId);
-      if (!raced) throw new ConflictError('The message could not be stored; try again');
-      return raced;
-    }
-    this.generate(principal, stored.conversation, stored.assistantMessageId);
-    return { userMessageId: stored.userMessageId, assistantMessageId: stored.assistantMessageId };
   }
 
   /** A new reply beside an existing one (same user message), shown as the active branch. */
@@ -331,9 +346,12 @@ export class ChatService {
     const builder = new ReplyBuilder(replyId);
     for (const chunk of builder.start()) emit(chunk);
     let lastFlush = Date.now();
+    // The server writes its own reply row (still filtered by user id): one statement rather
+    // than an RLS transaction, since with thousands of replies streaming these flushes dominate
+    // the database's work (bench/stream-concurrency).
     const save = (final: boolean) =>
-      this.asUser(principal, (tx) =>
-        this.deps.repo.updateMessage(tx, principal.userId, replyId, {
+      this.deps.data.asSystem((db) =>
+        this.deps.repo.updateMessage(db, principal.userId, replyId, {
           parts: builder.parts(),
           status: final ? builder.status : 'streaming',
           models: builder.metadata.models,
@@ -354,8 +372,10 @@ export class ChatService {
         services: this.deps.services(),
         now: this.deps.now?.() ?? new Date(),
       };
-      const history = await this.history(principal, conversation.id, replyId);
-      const context = await assistant.buildContext(turn);
+      const [history, context] = await Promise.all([
+        this.history(principal, conversation.id, replyId),
+        assistant.buildContext(turn),
+      ]);
       const prompt = assistant.prompt.render(context.variables);
       const events = this.deps.gateway.streamChat({
         system: prompt.system,

@@ -1,0 +1,110 @@
+// api-overhead: an authenticated tRPC query returning 20 rows through the standalone API, against
+// bare node:http doing the same JWT verification and SQL with the same driver on the same
+// database; and a trivial procedure against a bare handler, for the fixed cost. Rounds alternate
+// baseline and candidate (A B A B ...).
+
+import { createWaypointClient } from '@waypoint/client';
+import autocannon from 'autocannon';
+import { issuerOf, startApiFixture } from './lib/api-fixture.ts';
+import { startServer, stopServer } from './lib/processes.ts';
+import { report } from './lib/report.ts';
+import { spread } from './lib/stats.ts';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+
+const fixture = await startApiFixture();
+const token = await fixture.signUp('bench@example.com');
+const client = createWaypointClient({ url: fixture.url, getAccessToken: () => token });
+const HORIZONS = ['short', 'medium', 'long'] as const;
+const PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
+for (let i = 0; i < 20; i++) {
+  await client.planner.goals.create.mutate({
+    title: `Goal ${i + 1}`,
+    horizon: HORIZONS[i % 3] ?? 'short',
+    priority: PRIORITIES[i % 4] ?? 'medium',
+  });
+}
+const bare = await startServer(new URL('./servers/bare-server.ts', import.meta.url).pathname, {
+  DATABASE_URL: fixture.databaseUrl,
+  BENCH_JWKS: JSON.stringify(await fixture.jwks()),
+  BENCH_ISSUER: issuerOf(token),
+});
+const bareUrl = bare.hello.url as string;
+
+const input = (value: unknown) => encodeURIComponent(JSON.stringify({ json: value }));
+const targets = {
+  api: `${fixture.url}/trpc/planner.goals.list?input=${input({})}`,
+  bare: `${bareUrl}/goals`,
+  apiTrivial: `${fixture.url}/trpc/ai.models`,
+  bareTrivial: `${bareUrl}/trivial`,
+};
+
+// Both answer the same rows.
+const apiRows = (
+  (await (await fetch(targets.api, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+    result: { data: { json: unknown[] } };
+  }
+).result.data.json;
+const bareRows = (await (
+  await fetch(targets.bare, { headers: { authorization: `Bearer ${token}` } })
+).json()) as unknown[];
+if (apiRows.length !== 20 || bareRows.length !== 20)
+  throw new Error(`expected 20 rows, got ${apiRows.length} / ${bareRows.length}`);
+
+async function load(url: string, duration = DURATION) {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+for (const url of Object.values(targets)) await load(url, 2); // warm up JITs and pools
+
+const samples: Record<keyof typeof targets, { rps: number; p50: number; p99: number }[]> = {
+  api: [],
+  bare: [],
+  apiTrivial: [],
+  bareTrivial: [],
+};
+for (let round = 0; round < ROUNDS; round++) {
+  samples.bare.push(await load(targets.bare));
+  samples.api.push(await load(targets.api));
+  samples.bareTrivial.push(await load(targets.bareTrivial));
+  samples.apiTrivial.push(await load(targets.apiTrivial));
+}
+
+const ratios = (a: keyof typeof targets, b: keyof typeof targets, field: 'rps' | 'p50' | 'p99') =>
+  spread(samples[a].map((s, i) => s[field] / (samples[b][i]?.[field] ?? Number.NaN)));
+
+report(
+  'api-overhead',
+  {
+    throughputRatio: ratios('api', 'bare', 'rps'),
+    p50Ratio: ratios('api', 'bare', 'p50'),
+    p99Ratio: ratios('api', 'bare', 'p99'),
+    trivialThroughputRatio: ratios('apiTrivial', 'bareTrivial', 'rps'),
+    trivialP50Ratio: ratios('apiTrivial', 'bareTrivial', 'p50'),
+    trivialP99Ratio: ratios('apiTrivial', 'bareTrivial', 'p99'),
+    apiRps: spread(samples.api.map((s) => s.rps)),
+    bareRps: spread(samples.bare.map((s) => s.rps)),
+    apiTrivialRps: spread(samples.apiTrivial.map((s) => s.rps)),
+    bareTrivialRps: spread(samples.bareTrivial.map((s) => s.rps)),
+  },
+  {
+    rounds: ROUNDS,
+    secondsPerRun: DURATION,
+    connections: CONNECTIONS,
+    targets: { api: 'planner.goals.list (20 rows)', trivial: 'ai.models (no database)' },
+    samples,
+  },
+);
+
+await stopServer(bare.child);
+await fixture.stop();

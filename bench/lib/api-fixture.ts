@@ -1,0 +1,48 @@
+import { createDatabase, runMigrations } from '@waypoint/db';
+import { startPostgres } from './postgres.ts';
+import { startServer, stopServer } from './processes.ts';
+
+/** A migrated throwaway Postgres and the API on it in its own process, with a signed-up user. */
+export async function startApiFixture(extraEnv: Record<string, string> = {}) {
+  const pg = await startPostgres();
+  const handle = await createDatabase({ url: pg.url });
+  await runMigrations(handle);
+  await handle.close();
+  const api = await startServer(new URL('../servers/api-server.ts', import.meta.url).pathname, {
+    DATABASE_URL: pg.url,
+    API_PORT: '0',
+    LOG_LEVEL: 'warn',
+    AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
+    CHAT_SEND_PER_MINUTE: '1000000',
+    DB_POOL_MAX: '10',
+    ...extraEnv,
+  });
+  const url = api.hello.url as string;
+  return {
+    url,
+    databaseUrl: pg.url,
+    async signUp(email: string) {
+      const res = await fetch(`${url}/auth/v1/signup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'bench-password-123' }),
+      });
+      if (!res.ok) throw new Error(`signup failed: ${res.status}`);
+      return ((await res.json()) as { access_token: string }).access_token;
+    },
+    async jwks() {
+      return (await fetch(`${url}/auth/v1/.well-known/jwks.json`)).json();
+    },
+    async stop() {
+      await stopServer(api.child);
+      pg.stop();
+    },
+  };
+}
+
+export function issuerOf(token: string): string {
+  const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
+    iss: string;
+  };
+  return payload.iss;
+}

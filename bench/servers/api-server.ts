@@ -1,0 +1,9 @@
+// The standalone API in its own process, as it runs in production (LOG_LEVEL from the parent).
+import { loadApiEnv, startApi } from '@waypoint/api';
+
+const api = await startApi({ env: loadApiEnv() });
+await api.ready;
+console.log(JSON.stringify({ url: api.url }));
+process.once('SIGTERM', () => {
+  void api.stop().then(() => process.exit(0));
+});

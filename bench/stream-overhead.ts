@@ -1,0 +1,112 @@
+// stream-overhead: time to first token and gaps between chunks through chat.send + chat.stream,
+// against a client reading the fake provider directly with the same delays. Rounds alternate
+// direct (A) and through the API (B).
+import { startFakeProvider } from '@waypoint/ai/testing';
+import { createWaypointClient } from '@waypoint/client';
+import { startApiFixture } from './lib/api-fixture.ts';
+import { chatTurn } from './lib/chat-client.ts';
+import { report } from './lib/report.ts';
+import { quantile, spread } from './lib/stats.ts';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const TURNS = Number(process.env.BENCH_TURNS ?? 20);
+const scenario = {
+  chunks: Array.from({ length: 20 }, (_, i) => (i === 0 ? 'token' : ' token')),
+  firstByteDelayMs: 50,
+  chunkDelayMs: 20,
+};
+
+const fake = await startFakeProvider();
+fake.setDefault(scenario);
+const fixture = await startApiFixture({
+  AI_CHAT_MODELS: 'openai:bench',
+  AI_TASK_MODELS: 'offline',
+  OPENAI_API_KEY: 'bench',
+  OPENAI_BASE_URL: fake.openaiBaseUrl,
+});
+const token = await fixture.signUp('stream@example.com');
+const client = createWaypointClient({ url: fixture.url, getAccessToken: () => token });
+const { id: conversationId } = await client.chat.conversations.create.mutate({
+  assistant: 'general',
+});
+
+/** The baseline: the same streaming request straight to the provider, parsed as SSE. */
+async function direct() {
+  const started = performance.now();
+  const res = await fetch(`${fake.openaiBaseUrl}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer bench' },
+    body: JSON.stringify({
+      model: 'bench',
+      stream: true,
+      messages: [{ role: 'user', content: 'Hi' }],
+    }),
+  });
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let first: number | undefined;
+  let last = 0;
+  const gaps: number[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let index = buffer.indexOf('\n\n');
+    while (index !== -1) {
+      const frame = buffer.slice(0, index);
+      buffer = buffer.slice(index + 2);
+      index = buffer.indexOf('\n\n');
+      if (!frame.includes('"content"')) continue;
+      const now = performance.now();
+      if (first === undefined) first = now;
+      else gaps.push(now - last);
+      last = now;
+    }
+  }
+  return { ttftMs: (first ?? Number.NaN) - started, gapsMs: gaps };
+}
+
+async function series(turn: () => Promise<{ ttftMs: number; gapsMs: number[] }>) {
+  const ttft: number[] = [];
+  const gaps: number[] = [];
+  for (let i = 0; i < TURNS; i++) {
+    const result = await turn();
+    ttft.push(result.ttftMs);
+    gaps.push(...result.gapsMs);
+  }
+  const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+  return {
+    ttftP50: quantile(sorted(ttft), 0.5),
+    ttftP99: quantile(sorted(ttft), 0.99),
+    gapP99: quantile(sorted(gaps), 0.99),
+  };
+}
+
+await series(direct);
+await series(() => chatTurn(client, conversationId, 'warm up'));
+
+const rounds: {
+  direct: Awaited<ReturnType<typeof series>>;
+  api: Awaited<ReturnType<typeof series>>;
+}[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  const a = await series(direct);
+  const b = await series(() => chatTurn(client, conversationId, `round ${round}`));
+  rounds.push({ direct: a, api: b });
+}
+
+report(
+  'stream-overhead',
+  {
+    addedTtftP50Ms: spread(rounds.map((r) => r.api.ttftP50 - r.direct.ttftP50)),
+    addedTtftP99Ms: spread(rounds.map((r) => r.api.ttftP99 - r.direct.ttftP99)),
+    addedGapP99Ms: spread(rounds.map((r) => r.api.gapP99 - r.direct.gapP99)),
+    directTtftP50Ms: spread(rounds.map((r) => r.direct.ttftP50)),
+    apiTtftP50Ms: spread(rounds.map((r) => r.api.ttftP50)),
+  },
+  { rounds: ROUNDS, turnsPerRound: TURNS, scenario, perRound: rounds },
+);
+
+await fixture.stop();
+await fake.close();
