@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # System packages the full test suite needs on a fresh Debian 12 machine: Chromium for Playwright,
+# redis-server for the Redis-backed cache test,
 # PostgreSQL 15 with pgvector for the real-Postgres run (pgvector built from Debian's own source
 # package; bookworm has none, so its source comes from trixie's deb-src). Skips what is there.
 set -euo pipefail
@@ -21,6 +22,12 @@ if [ ! -x /usr/bin/chromium ]; then
   apt_update_once
   echo "› installing chromium"
   apt_install chromium fonts-dejavu-core
+fi
+
+if [ ! -x /usr/bin/redis-server ]; then
+  apt_update_once
+  echo "› installing redis-server"
+  apt_install redis-server
 fi
 
 if [ ! -x /usr/lib/postgresql/15/bin/postgres ]; then

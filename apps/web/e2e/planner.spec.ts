@@ -18,6 +18,13 @@ test('plan a week with the agent: goals, a proposal accepted, items done, the we
   await expect(page.getByText('No goals here yet')).toBeVisible();
   await planner.addGoal('Run a half marathon', 'medium', 'high');
   await planner.addGoal('Learn Spanish', 'long', 'medium');
+  // Titles edit in place.
+  await page.getByRole('button', { name: 'Learn Spanish' }).click();
+  await page.getByLabel('Rename Learn Spanish').fill('Learn Spanish to B1');
+  await page.getByLabel('Rename Learn Spanish').press('Enter');
+  await expect(
+    page.getByRole('list', { name: 'Goals' }).getByText('Learn Spanish to B1'),
+  ).toBeVisible();
 
   await planner.openTab('Week');
   const days = page.locator('[data-testid^="day-"]');

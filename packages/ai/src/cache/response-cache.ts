@@ -29,10 +29,12 @@ export function createRedisResponseCache(url: string): ResponseCache & { close()
   });
   // A cache that is down is a miss, never an error for the caller.
   redis.on('error', () => {});
+  // Not connected (yet, or any more): a miss, without queueing commands behind a dead socket.
+  const ready = () => redis.status === 'ready';
   return {
-    get: async (key) => (await redis.get(key)) ?? undefined,
+    get: async (key) => (ready() ? ((await redis.get(key)) ?? undefined) : undefined),
     set: async (key, value, ttlMs) => {
-      await redis.set(key, value, 'PX', Math.max(1, ttlMs));
+      if (ready()) await redis.set(key, value, 'PX', Math.max(1, ttlMs));
     },
     close: async () => {
       await redis.quit().catch(() => redis.disconnect());

@@ -166,7 +166,10 @@ export function GoalsBoard() {
               >
                 {goal.priority}
               </span>
-              <span className="flex-1 font-medium">{goal.title}</span>
+              <GoalTitle
+                title={goal.title}
+                onRename={(title) => update.mutate({ id: goal.id, title })}
+              />
               <span className="text-xs text-slate-500">{goal.horizon}</span>
               <select
                 aria-label={`Status of ${goal.title}`}
@@ -183,5 +186,41 @@ export function GoalsBoard() {
         </ul>
       )}
     </div>
+  );
+}
+
+/** The title, edited in place: click or press Enter on it, Enter to save, Esc to cancel. */
+function GoalTitle({ title, onRename }: { title: string; onRename(title: string): void }) {
+  const [editing, setEditing] = useState(false);
+  if (!editing) {
+    return (
+      <button
+        type="button"
+        onClick={() => setEditing(true)}
+        title="Rename"
+        className="flex-1 rounded text-left font-medium hover:bg-slate-50"
+      >
+        {title}
+      </button>
+    );
+  }
+  const finish = (value: string) => {
+    setEditing(false);
+    const next = value.trim();
+    if (next && next !== title) onRename(next);
+  };
+  return (
+    <input
+      aria-label={`Rename ${title}`}
+      defaultValue={title}
+      // biome-ignore lint/a11y/noAutofocus: the field appears because the user asked to edit it
+      autoFocus
+      onBlur={(event) => finish(event.currentTarget.value)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') finish(event.currentTarget.value);
+        if (event.key === 'Escape') setEditing(false);
+      }}
+      className="flex-1 rounded border border-slate-300 px-2 py-1"
+    />
   );
 }

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { UIMessageChunk } from 'ai';
 
 export interface SequencedChunk {
@@ -11,6 +12,11 @@ class Generation {
   readonly controller = new AbortController();
   done = false;
   private readonly waiters = new Set<() => void>();
+
+  constructor() {
+    // Each model attempt and each tool step listens for the stop; that is not a leak.
+    setMaxListeners(100, this.controller.signal);
+  }
 
   push(chunk: UIMessageChunk) {
     this.chunks.push(chunk);
