@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
 import { round, type Spread } from './stats.ts';
 
 const require = createRequire(import.meta.url);
@@ -24,9 +25,7 @@ export function machine() {
     memoryGiB: round(totalmem() / 2 ** 30, 1),
     node: process.version,
     packages: Object.fromEntries(
-      ['@trpc/server', 'fastify', 'postgres', 'drizzle-orm', 'ai', 'autocannon', 'jose'].map(
-        (p) => [p, versionOf(p)],
-      ),
+      ['@trpc/server', 'postgres', 'ai', 'autocannon', 'jose'].map((p) => [p, versionOf(p)]),
     ),
   };
 }
