@@ -6,16 +6,22 @@ import { round, type Spread } from './stats.ts';
 
 const require = createRequire(import.meta.url);
 
+/** A dependency's version, found from its entry point (some packages do not export package.json). */
 function versionOf(pkg: string): string {
   try {
-    return (
-      JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as {
-        version: string;
+    let dir = dirname(require.resolve(pkg));
+    while (dir !== dirname(dir)) {
+      const file = join(dir, 'package.json');
+      if (existsSync(file)) {
+        const json = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+        if (json.name === pkg && json.version) return json.version;
       }
-    ).version;
+      dir = dirname(dir);
+    }
   } catch {
-    return 'unknown';
+    // not resolvable from here
   }
+  return 'unknown';
 }
 
 export function machine() {
