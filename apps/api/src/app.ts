@@ -212,6 +212,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
         clearTimeout(force);
       }
       await services.ai.usageSink.flush();
+      await services.chat.close();
       if (ownsDatabase) await handle.close();
     },
   };

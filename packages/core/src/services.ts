@@ -19,6 +19,7 @@ import { chatRepository } from './modules/chat/chat.repository.ts';
 import { ChatService } from './modules/chat/chat.service.ts';
 import { generalAssistant } from './modules/chat/general.assistant.ts';
 import { GenerationHub } from './modules/chat/generation-hub.ts';
+import { RedisGenerationHub } from './modules/chat/redis-generation-hub.ts';
 import { createSendRateLimit } from './modules/chat/send-rate-limit.ts';
 import { plannerAssistant } from './modules/planner/planner.assistant.ts';
 import { createPlannerServices, type PlannerServices } from './modules/planner/planner.services.ts';
@@ -64,7 +65,8 @@ export function createServices(deps: ServiceDependencies): Services {
       repo: chatRepository,
       // Modules register their assistants here; the engine knows none of them.
       assistants: new AssistantRegistry([generalAssistant, plannerAssistant]),
-      hub: new GenerationHub(),
+      // With Redis, any instance can follow, resume or stop a reply generated on another.
+      hub: aiEnv.REDIS_URL ? new RedisGenerationHub(aiEnv.REDIS_URL) : new GenerationHub(),
       gateway,
       rateLimit: createSendRateLimit({
         perMinute: deps.chatSendPerMinute ?? 30,

@@ -17,7 +17,7 @@ import type {
 } from './chat.schemas.ts';
 import { activeBranch, newestLeafUnder } from './conversation-tree.ts';
 import { titlePrompt } from './general.assistant.ts';
-import type { GenerationHub, SequencedChunk } from './generation-hub.ts';
+import type { ReplyFanOut, SequencedChunk } from './generation-hub.ts';
 import { chunksOfStoredReply, ReplyBuilder } from './reply-builder.ts';
 import type { SendRateLimit } from './send-rate-limit.ts';
 
@@ -25,7 +25,7 @@ export interface ChatServiceDeps {
   data: DataAccess;
   repo: ChatRepository;
   assistants: AssistantRegistry;
-  hub: GenerationHub;
+  hub: ReplyFanOut;
   gateway: AiGateway;
   rateLimit: SendRateLimit;
   log: Logger;
@@ -115,7 +115,7 @@ export class ChatService {
         throw new NotFoundError('Conversation');
       return all.filter((m) => m.status === 'streaming').map((m) => m.id);
     });
-    for (const messageId of running) this.deps.hub.stop(messageId);
+    for (const messageId of running) void this.deps.hub.stop(messageId);
     return { id };
   }
 
@@ -236,8 +236,7 @@ export class ChatService {
       this.deps.repo.getMessage(tx, principal.userId, assistantMessageId),
     );
     if (message?.role !== 'assistant') throw new NotFoundError('Message');
-    const stopped = this.deps.hub.stop(message.id);
-    if (stopped) await this.deps.hub.follow(message.id, Number.MAX_SAFE_INTEGER - 1).next();
+    const stopped = await this.deps.hub.stop(message.id);
     return { stopped };
   }
 
@@ -255,7 +254,7 @@ export class ChatService {
     );
     if (message?.role !== 'assistant') throw new NotFoundError('Message');
     const after = parseEventId(input.lastEventId);
-    if (this.deps.hub.has(message.id)) {
+    if (await this.deps.hub.has(message.id)) {
       yield* this.deps.hub.follow(message.id, after, signal);
       return;
     }
@@ -278,11 +277,12 @@ export class ChatService {
 
   /** Stops every running generation (shutdown); their partial text is kept as `stopped`. */
   async stopAll(): Promise<void> {
-    const running = this.deps.hub.running();
-    for (const id of running) this.deps.hub.stop(id);
-    await Promise.all(
-      running.map((id) => this.deps.hub.follow(id, Number.MAX_SAFE_INTEGER - 1).next()),
-    );
+    await Promise.all(this.deps.hub.running().map((id) => this.deps.hub.stop(id)));
+  }
+
+  /** Releases the fan-out's connections (Redis) at shutdown. */
+  close(): Promise<void> {
+    return this.deps.hub.close();
   }
 
   assistants() {

@@ -6,6 +6,28 @@ export interface SequencedChunk {
   chunk: UIMessageChunk;
 }
 
+export type GenerationWork = (
+  emit: (chunk: UIMessageChunk) => void,
+  signal: AbortSignal,
+) => Promise<void>;
+
+/** How replies being generated reach their followers: in process, or through Redis. */
+export interface ReplyFanOut {
+  /** Starts `work` detached from any request; it gets the generation's abort signal. */
+  start(messageId: string, work: GenerationWork): Promise<void>;
+  /** Generating in this process. */
+  isRunning(messageId: string): boolean;
+  /** Followable from here (on any instance, with Redis). */
+  has(messageId: string): Promise<boolean>;
+  /** Stops the generation wherever it runs; resolves once it has ended. False if none ran. */
+  stop(messageId: string): Promise<boolean>;
+  /** Chunks after `afterSeq`, then live ones until the generation ends or `signal` aborts. */
+  follow(messageId: string, afterSeq: number, signal?: AbortSignal): AsyncGenerator<SequencedChunk>;
+  /** Generations this process runs (for shutdown). */
+  running(): string[];
+  close(): Promise<void>;
+}
+
 /** One reply being generated: its chunks so far (for replay) and who is waiting for more. */
 class Generation {
   readonly chunks: UIMessageChunk[] = [];
@@ -46,16 +68,13 @@ class Generation {
  * chunks as they come. Finished generations stay replayable for a while, then only the stored
  * message remains.
  */
-export class GenerationHub {
+export class GenerationHub implements ReplyFanOut {
   private readonly generations = new Map<string, Generation>();
 
   constructor(private readonly retainMs = 60_000) {}
 
   /** Starts `work` detached from any request; it gets the generation's abort signal. */
-  start(
-    messageId: string,
-    work: (emit: (chunk: UIMessageChunk) => void, signal: AbortSignal) => Promise<void>,
-  ): Promise<void> {
+  start(messageId: string, work: GenerationWork): Promise<void> {
     const generation = new Generation();
     this.generations.set(messageId, generation);
     return work((chunk) => generation.push(chunk), generation.controller.signal).finally(() => {
@@ -72,17 +91,20 @@ export class GenerationHub {
     return generation !== undefined && !generation.done;
   }
 
-  has(messageId: string): boolean {
+  async has(messageId: string): Promise<boolean> {
     return this.generations.has(messageId);
   }
 
-  /** Aborts the upstream call; false when this process is not generating that message. */
-  stop(messageId: string): boolean {
+  /** Aborts the upstream call and waits for the generation to end (its reply saved). */
+  async stop(messageId: string): Promise<boolean> {
     const generation = this.generations.get(messageId);
     if (!generation || generation.done) return false;
     generation.controller.abort();
+    while (!generation.done) await generation.changed();
     return true;
   }
+
+  async close(): Promise<void> {}
 
   /** Chunks after `afterSeq`, then live ones until the generation ends or `signal` aborts. */
   async *follow(

@@ -1,0 +1,94 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { UIMessageChunk } from 'ai';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RedisGenerationHub } from './redis-generation-hub.ts';
+
+// Two hubs on one real redis-server stand for two API instances.
+const REDIS = '/usr/bin/redis-server';
+describe.runIf(existsSync(REDIS))('Redis fan-out across instances', () => {
+  let server: ChildProcess;
+  let a: RedisGenerationHub;
+  let b: RedisGenerationHub;
+  beforeAll(async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const address = probe.address();
+        probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+      });
+    });
+    server = spawn(REDIS, [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ]);
+    await new Promise<void>((resolve) => {
+      server.stdout?.on('data', (data: Buffer) => {
+        if (data.toString().includes('Ready to accept connections')) resolve();
+      });
+    });
+    a = new RedisGenerationHub(`redis://127.0.0.1:${port}`);
+    b = new RedisGenerationHub(`redis://127.0.0.1:${port}`);
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+    server.kill();
+  });
+
+  const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i} `);
+  const generate = (hub: RedisGenerationHub, id: string, texts: string[], delayMs: number) =>
+    hub.start(id, async (emit, signal) => {
+      emit({ type: 'start', messageId: id });
+      for (const delta of texts) {
+        if (signal.aborted) break;
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        emit({ type: 'text-delta', id: 'text', delta });
+      }
+      emit({
+        type: 'finish',
+        messageMetadata: { status: signal.aborted ? 'stopped' : 'complete' },
+      });
+    });
+
+  const text = (chunks: { chunk: UIMessageChunk }[]) =>
+    chunks.map(({ chunk }) => (chunk.type === 'text-delta' ? chunk.delta : '')).join('');
+
+  it('follows and resumes on another instance a reply generated on the first', async () => {
+    const id = crypto.randomUUID();
+    const done = generate(a, id, words(10), 20);
+    await expect.poll(() => b.has(id)).toBe(true);
+    const first: { seq: number; chunk: UIMessageChunk }[] = [];
+    for await (const event of b.follow(id, -1)) {
+      first.push(event);
+      if (first.length === 4) break;
+    }
+    const rest: typeof first = [];
+    for await (const event of b.follow(id, first.at(-1)?.seq ?? -1)) rest.push(event);
+    await done;
+    expect(text([...first, ...rest])).toBe(words(10).join(''));
+    expect([...first, ...rest].map((e) => e.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+  });
+
+  it('stops from another instance the generation that runs on the first', async () => {
+    const id = crypto.randomUUID();
+    const done = generate(a, id, words(200), 20);
+    await expect.poll(() => b.has(id)).toBe(true);
+    expect(await b.stop(id)).toBe(true);
+    await done;
+    expect(a.isRunning(id)).toBe(false);
+    const replay: { chunk: UIMessageChunk }[] = [];
+    for await (const event of b.follow(id, -1)) replay.push(event);
+    expect(replay.at(-1)?.chunk).toMatchObject({
+      type: 'finish',
+      messageMetadata: { status: 'stopped' },
+    });
+    expect(text(replay).split(' ').length).toBeLessThan(200);
+  });
+});
