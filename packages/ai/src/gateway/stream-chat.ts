@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { type ModelMessage, stepCountIs, streamText } from 'ai';
 import { contextWindowOf, fitToContext } from '../budget/token-budget.ts';
 import type { AttemptOutcome, ModelRef, UsageSink } from '../contracts.ts';
@@ -101,6 +102,8 @@ async function attemptStream(
 ) {
   const { env } = deps;
   const controller = new AbortController();
+  // The AI SDK listens on it once per step and per request; many steps are not a leak.
+  setMaxListeners(100, controller.signal);
   const onCallerAbort = () => controller.abort(new CallerAbortError());
   if (input.abortSignal?.aborted) throw new CallerAbortError();
   input.abortSignal?.addEventListener('abort', onCallerAbort, { once: true });
