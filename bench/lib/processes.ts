@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 export function startServer(
   script: string,
   env: Record<string, string>,
+  options: { fromSource?: boolean } = {},
 ): Promise<{ child: ChildProcess; hello: Record<string, string> }> {
   // BENCH_CPU_PROF=1 writes a V8 CPU profile of each server to bench/results/ (for finding hot spots).
   const profile = process.env.BENCH_CPU_PROF
@@ -11,7 +12,14 @@ export function startServer(
     : [];
   const child = spawn(
     process.execPath,
-    [...profile, '--conditions=@waypoint/source', '--import', 'tsx', script],
+    [
+      ...profile,
+      // Servers run the built packages (as `pnpm start` does) unless asked to run sources.
+      ...(options.fromSource ? ['--conditions=@waypoint/source'] : []),
+      '--import',
+      'tsx',
+      script,
+    ],
     {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
