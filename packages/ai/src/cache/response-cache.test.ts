@@ -1,7 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasRedisServer, startRedisServer } from '../testing/redis-server.ts';
 import { createLruResponseCache, createRedisResponseCache } from './response-cache.ts';
 
 describe('in-process response cache', () => {
@@ -24,37 +22,14 @@ describe('in-process response cache', () => {
 });
 
 // A real redis-server, started here when the machine has one (`npm test` installs it).
-const REDIS = '/usr/bin/redis-server';
-describe.runIf(existsSync(REDIS))('Redis response cache', () => {
-  let server: ChildProcess;
+describe.runIf(hasRedisServer)('Redis response cache', () => {
+  let redis: Awaited<ReturnType<typeof startRedisServer>>;
   let url = '';
   beforeAll(async () => {
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const address = probe.address();
-        probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-      });
-    });
-    server = spawn(REDIS, [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-    ]);
-    url = `redis://127.0.0.1:${port}`;
-    await new Promise<void>((resolve) => {
-      server.stdout?.on('data', (data: Buffer) => {
-        if (data.toString().includes('Ready to accept connections')) resolve();
-      });
-    });
+    redis = await startRedisServer();
+    url = redis.url;
   });
-  afterAll(() => {
-    server.kill();
-  });
+  afterAll(() => redis.stop());
 
   it('shares entries across clients and expires them', async () => {
     const a = createRedisResponseCache(url);

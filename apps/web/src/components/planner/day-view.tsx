@@ -2,9 +2,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { EmptyState } from '@/components/empty-state';
-import { addDays, formatDay } from '@/lib/dates';
+import { formatDay } from '@/lib/dates';
 import { useTRPC } from '@/lib/trpc';
 import { AgentPanel } from './agent-panel';
+import { DateStepper } from './date-stepper';
 import type { PlanItem } from './item-card';
 import { usePlannerDate } from './use-planner-dates';
 
@@ -71,23 +72,9 @@ export function DayView() {
     <div className="grid gap-6 2xl:grid-cols-[1fr_380px]">
       <div className="min-w-0 space-y-4">
         <div className="flex items-center gap-3">
-          <button
-            type="button"
-            onClick={() => go(addDays(date, -1))}
-            className="rounded-lg border border-slate-300 px-2 py-1"
-            aria-label="Previous day"
-          >
-            ←
-          </button>
-          <h2 className="text-lg font-semibold">{formatDay(date, 'long')}</h2>
-          <button
-            type="button"
-            onClick={() => go(addDays(date, 1))}
-            className="rounded-lg border border-slate-300 px-2 py-1"
-            aria-label="Next day"
-          >
-            →
-          </button>
+          <DateStepper date={date} unit="day" go={go}>
+            {formatDay(date, 'long')}
+          </DateStepper>
         </div>
         <div>
           <div className="flex justify-between text-sm">

@@ -5,6 +5,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { addDays, formatDay } from '@/lib/dates';
 import { useTRPC } from '@/lib/trpc';
 import { AgentPanel } from './agent-panel';
+import { DateStepper } from './date-stepper';
 import { ItemCard, type PlanItem } from './item-card';
 import { usePlannerDate } from './use-planner-dates';
 
@@ -86,23 +87,9 @@ export function WeekBoard() {
     <div className="grid gap-6 2xl:grid-cols-[1fr_380px]">
       <div className="min-w-0 space-y-4">
         <div className="flex items-center gap-3">
-          <button
-            type="button"
-            onClick={() => go(addDays(weekStart, -7))}
-            className="rounded-lg border border-slate-300 px-2 py-1"
-            aria-label="Previous week"
-          >
-            ←
-          </button>
-          <h2 className="text-lg font-semibold">Week of {formatDay(weekStart, 'long')}</h2>
-          <button
-            type="button"
-            onClick={() => go(addDays(weekStart, 7))}
-            className="rounded-lg border border-slate-300 px-2 py-1"
-            aria-label="Next week"
-          >
-            →
-          </button>
+          <DateStepper date={weekStart} unit="week" go={go}>
+            Week of {formatDay(weekStart, 'long')}
+          </DateStepper>
           <Link
             href={`/planner/review?week=${weekStart}`}
             className="ml-auto text-sm font-medium text-brand-600 underline"

@@ -1,8 +1,9 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { EmptyState } from '@/components/empty-state';
-import { addDays, formatDay } from '@/lib/dates';
+import { formatDay } from '@/lib/dates';
 import { useTRPC } from '@/lib/trpc';
+import { DateStepper } from './date-stepper';
 import { usePlannerDate } from './use-planner-dates';
 
 /** Planned versus done, in minutes, per goal: a bar chart the user can read at a glance. */
@@ -30,25 +31,9 @@ export function WeekReview() {
   return (
     <div className="space-y-4">
       <div className="flex items-center gap-3">
-        <button
-          type="button"
-          onClick={() => go(addDays(weekStart, -7))}
-          className="rounded-lg border border-slate-300 px-2 py-1"
-          aria-label="Previous week"
-        >
-          ←
-        </button>
-        <h2 className="text-lg font-semibold">
+        <DateStepper date={weekStart} unit="week" go={go}>
           Review of the week of {formatDay(weekStart, 'long')}
-        </h2>
-        <button
-          type="button"
-          onClick={() => go(addDays(weekStart, 7))}
-          className="rounded-lg border border-slate-300 px-2 py-1"
-          aria-label="Next week"
-        >
-          →
-        </button>
+        </DateStepper>
       </div>
       {rows.length === 0 ? (
         <EmptyState title="Nothing was planned this week">

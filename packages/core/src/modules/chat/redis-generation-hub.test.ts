@@ -1,45 +1,22 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { hasRedisServer, startRedisServer } from '@waypoint/ai/testing';
 import type { UIMessageChunk } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisGenerationHub } from './redis-generation-hub.ts';
 
 // Two hubs on one real redis-server stand for two API instances.
-const REDIS = '/usr/bin/redis-server';
-describe.runIf(existsSync(REDIS))('Redis fan-out across instances', () => {
-  let server: ChildProcess;
+describe.runIf(hasRedisServer)('Redis fan-out across instances', () => {
+  let redis: Awaited<ReturnType<typeof startRedisServer>>;
   let a: RedisGenerationHub;
   let b: RedisGenerationHub;
   beforeAll(async () => {
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const address = probe.address();
-        probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-      });
-    });
-    server = spawn(REDIS, [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-    ]);
-    await new Promise<void>((resolve) => {
-      server.stdout?.on('data', (data: Buffer) => {
-        if (data.toString().includes('Ready to accept connections')) resolve();
-      });
-    });
-    a = new RedisGenerationHub(`redis://127.0.0.1:${port}`);
-    b = new RedisGenerationHub(`redis://127.0.0.1:${port}`);
+    redis = await startRedisServer();
+    a = new RedisGenerationHub(redis.url);
+    b = new RedisGenerationHub(redis.url);
   });
   afterAll(async () => {
     await a.close();
     await b.close();
-    server.kill();
+    redis.stop();
   });
 
   const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i} `);
