@@ -11,7 +11,7 @@ import {
   STALE_STREAMING_MS,
 } from '@waypoint/core';
 import { createDatabase, type DatabaseHandle, runMigrations } from '@waypoint/db';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { seedDemo } from './demo-seed.ts';
 import { type ApiEnv, webOrigins } from './env.ts';
 import { type AuthMode, resolveAuthMode } from './http/auth-mode.ts';
@@ -74,7 +74,8 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
 
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // Requests are logged once, by our onResponse hook, with their timing.
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: requestIdFor,
     bodyLimit: env.API_BODY_LIMIT_BYTES,
     // Batched tRPC calls put every procedure name in the path.
