@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const dbEnvSchema = z.object({
@@ -11,5 +12,8 @@ const dbEnvSchema = z.object({
 export type DbEnv = z.infer<typeof dbEnvSchema>;
 
 export function loadDbEnv(source: Record<string, string | undefined> = process.env): DbEnv {
-  return dbEnvSchema.parse(source);
+  const env = dbEnvSchema.parse(source);
+  // `pnpm --filter <pkg> ...` runs in the package's folder; a relative DATA_DIR means the folder
+  // the command was typed in (INIT_CWD), so API, migrate and seed all open the same data.
+  return { ...env, DATA_DIR: resolve(source.INIT_CWD ?? process.cwd(), env.DATA_DIR) };
 }
