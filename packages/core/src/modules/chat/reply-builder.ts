@@ -52,13 +52,18 @@ export class ReplyBuilder {
       }
       case 'text-delta': {
         const chunks: UIMessageChunk[] = [];
+        // Text resuming after a tool step is a new paragraph, not glued to the last sentence.
+        const delta =
+          !this.textOpen && this.text.length > 0 && !/\s$/.test(this.text)
+            ? `\n\n${event.delta}`
+            : event.delta;
         if (!this.textOpen) {
           this.textOpen = true;
           if (!this.order.includes('text')) this.order.push('text');
           chunks.push({ type: 'text-start', id: 'text' });
         }
-        this.text += event.delta;
-        chunks.push({ type: 'text-delta', id: 'text', delta: event.delta });
+        this.text += delta;
+        chunks.push({ type: 'text-delta', id: 'text', delta });
         return chunks;
       }
       case 'tool-call': {
