@@ -41,7 +41,8 @@ export async function startPostgres(): Promise<{ url: string; stop(): void }> {
     `${dir}/log`,
     '-w',
     '-o',
-    `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c max_connections=300 -c shared_buffers=256MB`,
+    // BENCH_PG_OPTS adds server settings, e.g. `-c log_min_duration_statement=0` to time SQL.
+    `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c max_connections=300 -c shared_buffers=256MB ${process.env.BENCH_PG_OPTS ?? ''}`,
     'start',
   ]);
   let stopped = false;
@@ -51,6 +52,8 @@ export async function startPostgres(): Promise<{ url: string; stop(): void }> {
     try {
       run('pg_ctl', ['-D', `${dir}/data`, '-m', 'immediate', 'stop']);
     } finally {
+      if (process.env.BENCH_PG_KEEP_LOG)
+        spawnSync('cp', [`${dir}/log`, process.env.BENCH_PG_KEEP_LOG]);
       rmSync(dir, { recursive: true, force: true });
     }
   };

@@ -28,11 +28,20 @@ export function startServer(
   process.once('exit', () => child.kill('SIGKILL'));
   return new Promise((resolve, reject) => {
     let buffer = '';
-    child.stdout?.on('data', (data: Buffer) => {
+    const onData = (data: Buffer) => {
       buffer += data.toString();
-      const line = buffer.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve({ child, hello: JSON.parse(line) as Record<string, string> });
-    });
+      // The hello is the first JSON line that is not a log record (servers may log at info).
+      const line = buffer
+        .split('\n')
+        .find((l) => l.startsWith('{') && !l.includes('"level":') && l.endsWith('}'));
+      if (!line) return;
+      child.stdout?.off('data', onData);
+      // BENCH_SERVER_LOG=1 passes the servers' own output (logs) through to stderr.
+      if (process.env.BENCH_SERVER_LOG) child.stdout?.pipe(process.stderr);
+      else child.stdout?.resume();
+      resolve({ child, hello: JSON.parse(line) as Record<string, string> });
+    };
+    child.stdout?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
 }

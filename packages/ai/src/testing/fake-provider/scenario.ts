@@ -28,6 +28,8 @@ export interface RecordedRequest {
   body: Record<string, unknown>;
   /** Set when the client went away before the reply finished (an abort or a timeout). */
   closedEarly: boolean;
+  /** `performance.now()` when the request's body had arrived (benchmarks time the path to it). */
+  receivedAt: number;
 }
 
 export const DEFAULT_CHUNKS = ['Hello', ' from', ' the', ' fake', ' provider.'];

@@ -53,6 +53,7 @@ export async function startFakeProvider(): Promise<FakeProvider> {
       headers: req.headers,
       body,
       closedEarly: false,
+      receivedAt: performance.now(),
     };
     requests.push(record);
     res.on('close', () => {

@@ -2,10 +2,11 @@ import { loadAiEnv } from '@waypoint/ai';
 import { type FakeProvider, startFakeProvider } from '@waypoint/ai/testing';
 import { schema } from '@waypoint/db';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { createCaller } from '../../root.ts';
 import { createServices } from '../../services.ts';
 import { createTestHarness, type TestHarness } from '../../testing/harness.ts';
+import { chatRepository } from './chat.repository.ts';
 
 type Caller = ReturnType<typeof createCaller>;
 
@@ -142,6 +143,80 @@ describe('chat engine', () => {
     const replay = await readStream(caller, assistantMessageId);
     expect(replay.text).toBe('One two three four five six');
     expect(replay.events[0]?.data.type).toBe('start');
+  });
+
+  it('sends finish only once the reply is stored, so the next message can follow at once', async () => {
+    const { caller } = await h.signUp();
+    const id = await startChat(caller);
+    fake.enqueue('m1', { chunks: ['First', ' answer'] }, { chunks: ['Second', ' answer'] });
+    // Hold the final save of the reply until released, to see what followers get meanwhile.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const finalSaves: string[] = [];
+    const save = chatRepository.updateMessage;
+    const spy = vi
+      .spyOn(chatRepository, 'updateMessage')
+      .mockImplementation(async (db, userId, messageId, patch) => {
+        if (patch.status && patch.status !== 'streaming') {
+          finalSaves.push(patch.status);
+          await gate;
+        }
+        return save.call(chatRepository, db, userId, messageId, patch);
+      });
+    try {
+      const first = await caller.chat.send({
+        conversationId: id,
+        text: 'One',
+        clientMessageId: clientId(),
+      });
+      // `finish` as a follower sees it, not the end of the stream.
+      let finished = false;
+      const reading = (async () => {
+        const stream = await caller.chat.stream({ assistantMessageId: first.assistantMessageId });
+        const types: string[] = [];
+        for await (const [, data] of stream as AsyncIterable<[string, { type: string }]>) {
+          types.push(data.type);
+          if (data.type === 'finish') finished = true;
+        }
+        return types;
+      })();
+      while (finalSaves.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(finished).toBe(false);
+      release();
+      expect((await reading).at(-1)).toBe('finish');
+    } finally {
+      spy.mockRestore();
+    }
+
+    // No wait between finish and the next send: the reply row is already complete.
+    const second = await caller.chat.send({
+      conversationId: id,
+      text: 'Two',
+      clientMessageId: clientId(),
+    });
+    await readStream(caller, second.assistantMessageId);
+    const conversation = await settled(caller, id);
+    expect(conversation.messages.map(textOf)).toEqual([
+      'One',
+      'First answer',
+      'Two',
+      'Second answer',
+    ]);
+    // The second call saw the whole branch before it (read in the send's own transaction).
+    const sentMessages = fake.requestsFor('m1')[1]?.body.messages as {
+      role: string;
+      content: unknown;
+    }[];
+    expect(sentMessages.filter((m) => m.role !== 'system').map((m) => [m.role, m.content])).toEqual(
+      [
+        ['user', 'One'],
+        ['assistant', 'First answer'],
+        ['user', 'Two'],
+      ],
+    );
   });
 
   it('stops the upstream call and keeps the partial text as stopped', async () => {

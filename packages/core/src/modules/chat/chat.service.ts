@@ -7,7 +7,12 @@ import { actorOf, type DataAccess } from '../../data/data-access.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/domain-errors.ts';
 import type { Logger } from '../../logging/logger.ts';
 import type { Services } from '../../services.ts';
-import type { AssistantDefinition, AssistantRegistry } from './assistants.ts';
+import type {
+  AssistantContext,
+  AssistantDefinition,
+  AssistantRegistry,
+  AssistantTurn,
+} from './assistants.ts';
 import type { ChatRepository, ConversationRow, MessageRow } from './chat.repository.ts';
 import type {
   TConversation,
@@ -20,6 +25,13 @@ import { titlePrompt } from './general.assistant.ts';
 import type { ReplyFanOut, SequencedChunk } from './generation-hub.ts';
 import { chunksOfStoredReply, ReplyBuilder } from './reply-builder.ts';
 import type { SendRateLimit } from './send-rate-limit.ts';
+
+/** What a send already knows when its generation starts: the branch and the context read. */
+interface PreparedTurn {
+  messages: MessageRow[];
+  turn: AssistantTurn;
+  context: Promise<AssistantContext>;
+}
 
 export interface ChatServiceDeps {
   data: DataAccess;
@@ -133,7 +145,7 @@ export class ChatService {
       // A retry while its reply is still streaming meets the "reply in progress" conflict.
       if (!(error instanceof ConflictError)) throw error;
       const sent = await this.findSent(principal, input.conversationId, input.clientMessageId);
-      if (sent) return { ...sent, conversation: undefined };
+      if (sent) return { ...sent, conversation: undefined, prepared: undefined };
       throw error;
     });
     if (stored && !stored.conversation) {
@@ -144,7 +156,12 @@ export class ChatService {
       if (!raced) throw new ConflictError('The message could not be stored; try again');
       return raced;
     }
-    this.generate(principal, stored.conversation as ConversationRow, stored.assistantMessageId);
+    this.generate(
+      principal,
+      stored.conversation as ConversationRow,
+      stored.assistantMessageId,
+      stored.prepared,
+    );
     return { userMessageId: stored.userMessageId, assistantMessageId: stored.assistantMessageId };
   }
 
@@ -152,19 +169,27 @@ export class ChatService {
     principal: Principal,
     input: { conversationId: string; text: string; clientMessageId: string },
   ) {
+    const replyId = crypto.randomUUID();
     return this.asUser(principal, async (tx) => {
-      const conversation = await this.deps.repo.getConversation(
-        tx,
-        principal.userId,
-        input.conversationId,
-      );
+      // The conversation and its messages in one round trip (pipelined on the transaction's
+      // connection); the messages also give the generation its history without another read.
+      const [conversation, earlier] = await Promise.all([
+        this.deps.repo.getConversation(tx, principal.userId, input.conversationId),
+        this.deps.repo.conversationMessages(tx, principal.userId, input.conversationId),
+      ]);
       if (!conversation) throw new NotFoundError('Conversation');
       const leaf = conversation.activeLeafId
-        ? await this.deps.repo.getMessage(tx, principal.userId, conversation.activeLeafId)
+        ? earlier.find((m) => m.id === conversation.activeLeafId)
         : undefined;
       if (leaf?.status === 'streaming') {
         throw new ConflictError('A reply is still being written; wait for it or stop it first');
       }
+      // The assistant's context (reads only; no model is called) loads on other connections
+      // while this transaction writes and commits, so it is not on the path to the first token.
+      const assistant = this.assistantOrThrow(conversation.assistant);
+      const turn = this.turnOf(principal, conversation, replyId);
+      const context = assistant.buildContext(turn);
+      context.catch(() => {}); // awaited by the generation; a failed store drops it
       const user = await this.deps.repo.insertMessage(tx, principal.userId, {
         conversationId: conversation.id,
         parentId: leaf?.id ?? null,
@@ -176,9 +201,20 @@ export class ChatService {
       // This send was stored before (a retry, or a concurrent duplicate that won the insert):
       // the unique index on client_message_id decides, and the earlier ids are the answer.
       if (!user) return undefined;
-      const reply = await this.insertReply(tx, principal, conversation.id, user.id);
-      return { conversation, userMessageId: user.id, assistantMessageId: reply.id };
+      const reply = await this.insertReply(tx, principal, conversation.id, user.id, replyId);
+      const prepared: PreparedTurn = { messages: [...earlier, user, reply], turn, context };
+      return { conversation, userMessageId: user.id, assistantMessageId: reply.id, prepared };
     });
+  }
+
+  private turnOf(principal: Principal, conversation: ConversationRow, replyId: string) {
+    return {
+      principal,
+      conversation: { id: conversation.id, context: contextOf(conversation) },
+      messageId: replyId,
+      services: this.deps.services(),
+      now: this.deps.now?.() ?? new Date(),
+    };
   }
 
   /** A new reply beside an existing one (same user message), shown as the active branch. */
@@ -294,18 +330,25 @@ export class ChatService {
     principal: Principal,
     conversationId: string,
     parentId: string,
+    id: string = crypto.randomUUID(),
   ) {
-    const reply = await this.deps.repo.insertMessage(tx, principal.userId, {
-      conversationId,
-      parentId,
-      role: 'assistant',
-      parts: [],
-      status: 'streaming',
-    });
+    // The id is chosen here, not by the database, so the reply and the conversation's new leaf
+    // are written in one round trip: both statements are pipelined, in order, on the
+    // transaction's connection.
+    const [reply] = await Promise.all([
+      this.deps.repo.insertMessage(tx, principal.userId, {
+        id,
+        conversationId,
+        parentId,
+        role: 'assistant',
+        parts: [],
+        status: 'streaming',
+      }),
+      this.deps.repo.updateConversation(tx, principal.userId, conversationId, {
+        activeLeafId: id,
+      }),
+    ]);
     if (!reply) throw new ConflictError('The reply could not be started; try again');
-    await this.deps.repo.updateConversation(tx, principal.userId, conversationId, {
-      activeLeafId: reply.id,
-    });
     return reply;
   }
 
@@ -324,11 +367,17 @@ export class ChatService {
     });
   }
 
-  private generate(principal: Principal, conversation: ConversationRow, replyId: string) {
+  /** `prepared`, when the caller already read the branch and started the context, is used. */
+  private generate(
+    principal: Principal,
+    conversation: ConversationRow,
+    replyId: string,
+    prepared?: PreparedTurn,
+  ) {
     const assistant = this.assistantOrThrow(conversation.assistant);
     void this.deps.hub
       .start(replyId, (emit, signal) =>
-        this.runReply(principal, conversation, assistant, replyId, emit, signal),
+        this.runReply(principal, conversation, assistant, replyId, emit, signal, prepared),
       )
       .catch((error: unknown) =>
         this.deps.log.error({ err: error, messageId: replyId }, 'generation crashed'),
@@ -340,9 +389,17 @@ export class ChatService {
     conversation: ConversationRow,
     assistant: AssistantDefinition,
     replyId: string,
-    emit: (chunk: import('ai').UIMessageChunk) => void,
+    emitLive: (chunk: import('ai').UIMessageChunk) => void,
     signal: AbortSignal,
+    prepared?: PreparedTurn,
   ) {
+    // `finish` goes out only once the reply row holds the final status, so a client that sends
+    // its next message on `finish` never meets this reply still marked streaming.
+    const held: import('ai').UIMessageChunk[] = [];
+    const emit = (chunk: import('ai').UIMessageChunk) => {
+      if (chunk.type === 'finish') held.push(chunk);
+      else emitLive(chunk);
+    };
     const builder = new ReplyBuilder(replyId);
     for (const chunk of builder.start()) emit(chunk);
     let lastFlush = Date.now();
@@ -365,16 +422,12 @@ export class ChatService {
     }, 5_000);
     heartbeat.unref?.();
     try {
-      const turn = {
-        principal,
-        conversation: { id: conversation.id, context: contextOf(conversation) },
-        messageId: replyId,
-        services: this.deps.services(),
-        now: this.deps.now?.() ?? new Date(),
-      };
+      const turn = prepared?.turn ?? this.turnOf(principal, conversation, replyId);
       const [history, context] = await Promise.all([
-        this.history(principal, conversation.id, replyId),
-        assistant.buildContext(turn),
+        prepared
+          ? historyOf(prepared.messages, replyId)
+          : this.history(principal, conversation.id, replyId),
+        prepared?.context ?? assistant.buildContext(turn),
       ]);
       const prompt = assistant.prompt.render(context.variables);
       const events = this.deps.gateway.streamChat({
@@ -405,7 +458,14 @@ export class ChatService {
     } finally {
       clearInterval(heartbeat);
     }
-    await save(true);
+    try {
+      await save(true);
+    } catch (error) {
+      // The text reached its followers; the row stays `streaming` until the stale sweep marks
+      // it interrupted, which is the honest status for a reply we could not store.
+      this.deps.log.error({ err: error, messageId: replyId }, 'final reply save failed');
+    }
+    for (const chunk of held) emitLive(chunk);
     if (!conversation.title && builder.status === 'complete')
       void this.writeTitle(principal, conversation.id, replyId);
   }
@@ -419,11 +479,7 @@ export class ChatService {
     const all = await this.asUser(principal, (tx) =>
       this.deps.repo.conversationMessages(tx, principal.userId, conversationId),
     );
-    const { path } = activeBranch(all, replyId);
-    return path
-      .filter((m) => m.id !== replyId)
-      .map((m) => ({ role: m.role, content: textOf(m.parts) }) as ModelMessage)
-      .filter((m) => typeof m.content === 'string' && m.content.length > 0);
+    return historyOf(all, replyId);
   }
 
   /** Titles are written in the background by the task model (offline: the first words asked). */
@@ -504,6 +560,15 @@ function toMessage(row: MessageRow, siblingIds: string[]): TMessage {
     createdAt: row.createdAt,
     siblings: { ids: siblingIds, index: siblingIds.indexOf(row.id) },
   };
+}
+
+/** The active branch up to a reply, as model messages (text parts only, the reply left out). */
+function historyOf(all: MessageRow[], replyId: string): ModelMessage[] {
+  const { path } = activeBranch(all, replyId);
+  return path
+    .filter((m) => m.id !== replyId)
+    .map((m) => ({ role: m.role, content: textOf(m.parts) }) as ModelMessage)
+    .filter((m) => typeof m.content === 'string' && m.content.length > 0);
 }
 
 function textOf(parts: unknown[]): string {

@@ -1,4 +1,5 @@
 import { generalOfflineResponder, loadPromptTemplates } from '@waypoint/ai';
+import { todayIn } from '../planner/planner.dates.ts';
 import { defineAssistant } from './assistants.ts';
 
 const prompts = loadPromptTemplates(new URL('./chat.prompts.yaml', import.meta.url));
@@ -10,7 +11,7 @@ export const generalAssistant = defineAssistant({
   prompt: prompts['general.chat'] as NonNullable<(typeof prompts)['general.chat']>,
   async buildContext({ principal, services, now }) {
     const profile = await services.account.me(principal);
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: profile.timezone }).format(now);
+    const today = todayIn(profile.timezone, now);
     return {
       variables: {
         today,

@@ -36,12 +36,23 @@ export function weekDates(weekStart: string): string[] {
   return Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one (it loads the zone's
+// ICU data), and every chat turn and planner read asks for today: one formatter per zone. Zones
+// are validated IANA names, a bounded set.
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's calendar date in an IANA zone. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    if (dayFormatters.size >= 1000) dayFormatters.clear();
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter.format(now);
 }
