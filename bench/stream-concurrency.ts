@@ -43,15 +43,21 @@ for (const level of LEVELS) {
   }
   let peakRss = 0;
   let peakLag = 0;
+  let peakHeap = 0;
+  let peakExternal = 0;
   await metric('waypoint_nodejs_eventloop_lag_p99_seconds'); // resets the lag histogram
   const sampler = setInterval(() => {
     void Promise.all([
       metric('waypoint_process_resident_memory_bytes'),
       metric('waypoint_nodejs_eventloop_lag_p99_seconds'),
+      metric('waypoint_nodejs_heap_size_used_bytes'),
+      metric('waypoint_nodejs_external_memory_bytes'),
     ]).then(
-      ([rss, lag]) => {
+      ([rss, lag, heap, external]) => {
         peakRss = Math.max(peakRss, rss);
         peakLag = Math.max(peakLag, lag);
+        peakHeap = Math.max(peakHeap, heap);
+        peakExternal = Math.max(peakExternal, external);
       },
       () => {},
     );
@@ -69,6 +75,9 @@ for (const level of LEVELS) {
     streams: level,
     errors: level - ok.length,
     peakRssMiB: Math.round(peakRss / 2 ** 20),
+    // What the RSS is made of: the JavaScript heap, and buffers outside it (sockets, streams).
+    peakHeapUsedMiB: Math.round(peakHeap / 2 ** 20),
+    peakExternalMiB: Math.round(peakExternal / 2 ** 20),
     eventLoopDelayP99Ms: Math.round(peakLag * 1000),
     ttftP99Ms: Math.round(quantile(ttft, 0.99)),
     wallSeconds: Math.round((performance.now() - started) / 100) / 10,

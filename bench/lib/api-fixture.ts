@@ -1,6 +1,6 @@
 import { createDatabase, runMigrations } from '@waypoint/db';
 import { startPostgres } from './postgres.ts';
-import { startServer, stopServer } from './processes.ts';
+import { apiStartFlags, startServer, stopServer } from './processes.ts';
 
 /** A migrated throwaway Postgres and the API on it in its own process, with a signed-up user. */
 export async function startApiFixture(extraEnv: Record<string, string> = {}) {
@@ -8,15 +8,19 @@ export async function startApiFixture(extraEnv: Record<string, string> = {}) {
   const handle = await createDatabase({ url: pg.url });
   await runMigrations(handle);
   await handle.close();
-  const api = await startServer(new URL('../servers/api-server.ts', import.meta.url).pathname, {
-    DATABASE_URL: pg.url,
-    API_PORT: '0',
-    LOG_LEVEL: 'warn',
-    AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
-    CHAT_SEND_PER_MINUTE: '1000000',
-    DB_POOL_MAX: '10',
-    ...extraEnv,
-  });
+  const api = await startServer(
+    new URL('../servers/api-server.ts', import.meta.url).pathname,
+    {
+      DATABASE_URL: pg.url,
+      API_PORT: '0',
+      LOG_LEVEL: 'warn',
+      AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
+      CHAT_SEND_PER_MINUTE: '1000000',
+      DB_POOL_MAX: '10',
+      ...extraEnv,
+    },
+    { nodeArgs: apiStartFlags() },
+  );
   const url = api.hello.url as string;
   return {
     url,

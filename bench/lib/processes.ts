@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 /** Starts a TypeScript server in its own process (its own core) and waits for its JSON hello. */
 export function startServer(
   script: string,
   env: Record<string, string>,
-  options: { fromSource?: boolean } = {},
+  options: { fromSource?: boolean; nodeArgs?: string[] } = {},
 ): Promise<{ child: ChildProcess; hello: Record<string, string> }> {
   // BENCH_CPU_PROF=1 writes a V8 CPU profile of each server to bench/results/ (for finding hot spots).
   const profile = process.env.BENCH_CPU_PROF
@@ -14,6 +15,9 @@ export function startServer(
     process.execPath,
     [
       ...profile,
+      ...(options.nodeArgs ?? []),
+      // BENCH_NODE_ARGS adds flags, e.g. `--heapsnapshot-signal=SIGUSR2` to look at memory.
+      ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       // Servers run the built packages (as `pnpm start` does) unless asked to run sources.
       ...(options.fromSource ? ['--conditions=@waypoint/source'] : []),
       '--import',
@@ -51,4 +55,22 @@ export async function stopServer(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
+}
+
+/**
+ * The Node flags of the API's `start` script (its heap limit), with `${VAR:-default}` taken from
+ * the environment, so the bench runs the API as `pnpm start` does.
+ */
+export function apiStartFlags(): string[] {
+  const manifest = JSON.parse(
+    readFileSync(new URL('../../apps/api/package.json', import.meta.url), 'utf8'),
+  ) as { scripts: { start: string } };
+  return manifest.scripts.start
+    .split(/\s+/)
+    .filter((word) => word.startsWith('--'))
+    .map((flag) =>
+      flag.replace(/\$\{(\w+):-([^}]*)\}/g, (_, name: string, fallback: string) =>
+        String(process.env[name] ?? fallback),
+      ),
+    );
 }

@@ -36,17 +36,54 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   inMemory?: boolean;
   poolMax?: number;
+  /** Keep statements prepared per connection (off behind a transaction pooler). Default true. */
+  prepare?: boolean;
 }
 
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  if (options.url) return connectPostgres(options.url, options.poolMax ?? 10);
+  if (options.url)
+    return connectPostgres(options.url, options.poolMax ?? 10, options.prepare ?? true);
   return openPglite(options.inMemory ? undefined : (options.dataDir ?? '.data'));
 }
 
-function connectPostgres(url: string, max: number): DatabaseHandle {
-  const client = postgres(url, { max, onnotice: () => {} });
-  const db = drizzlePostgres({ client, schema }) as unknown as Database;
-  return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+function connectPostgres(url: string, max: number, prepare: boolean): DatabaseHandle {
+  const client = postgres(url, { max, prepare, onnotice: () => {} });
+  const db = drizzlePostgres({ client: prepare ? preparing(client) : client, schema });
+  return {
+    db: db as unknown as Database,
+    kind: 'postgres',
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+type Sql = postgres.Sql;
+
+/**
+ * drizzle sends its queries with `prepare: false`, which postgres.js answers with an unnamed
+ * statement: a describe round trip before every parameterized query, then a fresh parse and plan
+ * on the server. On a direct or session-mode connection postgres.js can instead keep each
+ * statement prepared per connection, as it does by default for its own queries: one round trip,
+ * parsed once (bench/api-overhead). This asks it to, inside transactions and savepoints too.
+ */
+function preparing(sql: Sql): Sql {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (property === 'unsafe') {
+        return (query: string, params?: unknown[], options?: object) =>
+          target.unsafe(query, params as never, { ...options, prepare: true });
+      }
+      if (property === 'begin' || property === 'savepoint') {
+        return (...args: unknown[]) => {
+          const work = args.pop() as (tx: Sql) => unknown;
+          return (value as (...a: unknown[]) => unknown).call(target, ...args, (tx: Sql) =>
+            work(preparing(tx)),
+          );
+        };
+      }
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {

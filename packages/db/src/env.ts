@@ -7,9 +7,20 @@ const dbEnvSchema = z.object({
   /** Integration tests run on this Postgres instead of PGlite when set (CI does both). */
   TEST_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /**
+   * Keep statements prepared per connection. `auto` (the default) turns it off for Supabase's
+   * transaction pooler (port 6543), which cannot hold prepared statements across transactions.
+   */
+  DB_PREPARE: z.enum(['auto', 'true', 'false']).default('auto'),
 });
 
 export type DbEnv = z.infer<typeof dbEnvSchema>;
+
+/** Whether statements may stay prepared on this URL's connections (see `DB_PREPARE`). */
+export function preparesStatements(env: Pick<DbEnv, 'DATABASE_URL' | 'DB_PREPARE'>): boolean {
+  if (env.DB_PREPARE !== 'auto') return env.DB_PREPARE === 'true';
+  return !env.DATABASE_URL || new URL(env.DATABASE_URL).port !== '6543';
+}
 
 export function loadDbEnv(source: Record<string, string | undefined> = process.env): DbEnv {
   const env = dbEnvSchema.parse(source);

@@ -115,13 +115,21 @@ export class GenerationHub implements ReplyFanOut {
     const generation = this.generations.get(messageId);
     if (!generation) return;
     let next = afterSeq + 1;
-    while (!signal?.aborted) {
-      while (next < generation.chunks.length) {
-        yield { seq: next, chunk: generation.chunks[next] as UIMessageChunk };
-        next += 1;
+    // One abort listener for the whole follow, not one per wait: a long reply waits thousands
+    // of times, and each listener would stay on the request's signal until it ended.
+    const stopped = new AbortController();
+    const aborted = abortPromise(signal, stopped.signal);
+    try {
+      while (!signal?.aborted) {
+        while (next < generation.chunks.length) {
+          yield { seq: next, chunk: generation.chunks[next] as UIMessageChunk };
+          next += 1;
+        }
+        if (generation.done) return;
+        await Promise.race([generation.changed(), aborted]);
       }
-      if (generation.done) return;
-      await Promise.race([generation.changed(), abortPromise(signal)]);
+    } finally {
+      stopped.abort();
     }
   }
 
@@ -131,10 +139,11 @@ export class GenerationHub implements ReplyFanOut {
   }
 }
 
-function abortPromise(signal: AbortSignal | undefined): Promise<void> {
+/** Settles when `signal` aborts; its listener goes away when `until` aborts. */
+function abortPromise(signal: AbortSignal | undefined, until: AbortSignal): Promise<void> {
   if (!signal) return new Promise(() => {});
   if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) =>
-    signal.addEventListener('abort', () => resolve(), { once: true }),
+    signal.addEventListener('abort', () => resolve(), { once: true, signal: until }),
   );
 }
