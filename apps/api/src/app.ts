@@ -10,7 +10,12 @@ import {
   type Services,
   STALE_STREAMING_MS,
 } from '@waypoint/core';
-import { createDatabase, type DatabaseHandle, runMigrations } from '@waypoint/db';
+import {
+  createDatabase,
+  type DatabaseHandle,
+  preparesStatements,
+  runMigrations,
+} from '@waypoint/db';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { seedDemo } from './demo-seed.ts';
 import { type ApiEnv, webOrigins } from './env.ts';
@@ -52,6 +57,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
       url: env.db.DATABASE_URL,
       dataDir: env.db.DATA_DIR,
       poolMax: env.db.DB_POOL_MAX,
+      prepare: preparesStatements(env.db),
     }));
   const services = createServices({
     db: handle.db,

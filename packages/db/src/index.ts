@@ -8,7 +8,7 @@ export {
   type Schema,
   type Transaction,
 } from './client.ts';
-export { type DbEnv, loadDbEnv } from './env.ts';
+export { type DbEnv, loadDbEnv, preparesStatements } from './env.ts';
 export type { MigrationStatus } from './migrate.ts';
 export { migrationStatus, migrationsFolder, resultRows, runMigrations } from './migrate.ts';
 export * as schema from './schema/index.ts';

@@ -64,6 +64,23 @@ describe('row level security under runAsUser', () => {
   });
 });
 
+describe('prepared statements on Postgres', () => {
+  it('keeps drizzle queries prepared on the connection, inside user transactions too', async () => {
+    const handle = await getTestDatabase();
+    if (handle.kind !== 'postgres') return; // PGlite has no connections to keep them on
+    await resetTestDatabase(handle);
+    const user = await createTestUser(handle);
+    const prepared = await runAsUser(handle.db, { sub: user.id }, async (tx) => {
+      await tx.select().from(profiles).where(eq(profiles.id, user.id));
+      // Same connection as the select: the transaction's.
+      return resultRows<{ statement: string }>(
+        await tx.execute(sql`select statement from pg_prepared_statements`),
+      );
+    });
+    expect(prepared.map((p) => p.statement).join('\n')).toMatch(/from "profiles"/);
+  });
+});
+
 describe('sign-up trigger', () => {
   it('creates a profile for every new auth user, named from user metadata', async () => {
     const handle = await getTestDatabase();

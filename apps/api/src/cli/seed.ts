@@ -1,7 +1,7 @@
 // `pnpm db:seed`: migrates, then creates the demo user and data, without serving HTTP.
 import { createLocalAuth } from '@waypoint/auth';
 import { createLogger, createServices } from '@waypoint/core';
-import { createDatabase, runMigrations } from '@waypoint/db';
+import { createDatabase, preparesStatements, runMigrations } from '@waypoint/db';
 import { seedDemo } from '../demo-seed.ts';
 import { loadApiEnv } from '../env.ts';
 
@@ -11,7 +11,11 @@ if (env.auth.SUPABASE_URL) {
   log.error('db:seed creates a local-auth demo user; with SUPABASE_URL set, use supabase/seed.sql');
   process.exit(1);
 }
-const handle = await createDatabase({ url: env.db.DATABASE_URL, dataDir: env.db.DATA_DIR });
+const handle = await createDatabase({
+  url: env.db.DATABASE_URL,
+  dataDir: env.db.DATA_DIR,
+  prepare: preparesStatements(env.db),
+});
 try {
   await runMigrations(handle);
   const local = await createLocalAuth({
