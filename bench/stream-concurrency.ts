@@ -5,9 +5,10 @@ import { createWaypointClient } from '@waypoint/client';
 import { startApiFixture } from './lib/api-fixture.ts';
 import { chatTurn } from './lib/chat-client.ts';
 import { report } from './lib/report.ts';
-import { quantile } from './lib/stats.ts';
+import { quantile, spread } from './lib/stats.ts';
 
 const LEVELS = (process.env.BENCH_LEVELS ?? '250,500,1000,2000').split(',').map(Number);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const fake = await startFakeProvider();
 fake.setDefault({
   chunks: Array.from({ length: 20 }, (_, i) => (i === 0 ? 'token' : ' token')),
@@ -30,9 +31,22 @@ async function metric(name: string): Promise<number> {
   return line ? Number(line.split(' ')[1]) : Number.NaN;
 }
 
-const results: Record<string, unknown> = {};
-for (const level of LEVELS) {
-  const conversations = [];
+interface LevelRun {
+  errors: number;
+  peakRssMiB: number;
+  peakHeapUsedMiB: number;
+  peakExternalMiB: number;
+  eventLoopDelayP99Ms: number;
+  medianWindowLagMs: number;
+  ttftP99Ms: number;
+  wallSeconds: number;
+  worstLagWindows: { atSeconds: number; lagMs: number }[];
+  firstError?: string;
+}
+
+/** One level: `level` new conversations sending and streaming at once. */
+async function run(level: number): Promise<LevelRun> {
+  const conversations: string[] = [];
   for (let i = 0; i < level; i += 50) {
     const batch = await Promise.all(
       Array.from({ length: Math.min(50, level - i) }, () =>
@@ -45,7 +59,9 @@ for (const level of LEVELS) {
   let peakLag = 0;
   let peakHeap = 0;
   let peakExternal = 0;
+  const lagWindows: { atSeconds: number; lagMs: number }[] = [];
   await metric('waypoint_nodejs_eventloop_lag_p99_seconds'); // resets the lag histogram
+  const started = performance.now();
   const sampler = setInterval(() => {
     void Promise.all([
       metric('waypoint_process_resident_memory_bytes'),
@@ -56,13 +72,16 @@ for (const level of LEVELS) {
       ([rss, lag, heap, external]) => {
         peakRss = Math.max(peakRss, rss);
         peakLag = Math.max(peakLag, lag);
+        lagWindows.push({
+          atSeconds: Math.round((performance.now() - started) / 100) / 10,
+          lagMs: Math.round(lag * 1000),
+        });
         peakHeap = Math.max(peakHeap, heap);
         peakExternal = Math.max(peakExternal, external);
       },
       () => {},
     );
   }, 250);
-  const started = performance.now();
   const outcomes = await Promise.allSettled(
     conversations.map((id) => chatTurn(client, id, 'Hello')),
   );
@@ -71,23 +90,63 @@ for (const level of LEVELS) {
     o.status === 'fulfilled' && o.value.status === 'complete' ? [o.value] : [],
   );
   const ttft = ok.map((o) => o.ttftMs).sort((a, b) => a - b);
-  results[String(level)] = {
-    streams: level,
+  const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
+  return {
     errors: level - ok.length,
-    peakRssMiB: Math.round(peakRss / 2 ** 20),
+    peakRssMiB: mib(peakRss),
     // What the RSS is made of: the JavaScript heap, and buffers outside it (sockets, streams).
-    peakHeapUsedMiB: Math.round(peakHeap / 2 ** 20),
-    peakExternalMiB: Math.round(peakExternal / 2 ** 20),
+    peakHeapUsedMiB: mib(peakHeap),
+    peakExternalMiB: mib(peakExternal),
     eventLoopDelayP99Ms: Math.round(peakLag * 1000),
+    medianWindowLagMs: quantile(
+      lagWindows.map((w) => w.lagMs).sort((a, b) => a - b),
+      0.5,
+    ),
     ttftP99Ms: Math.round(quantile(ttft, 0.99)),
     wallSeconds: Math.round((performance.now() - started) / 100) / 10,
+    // Where the worst windows fall (the opening burst of sends and subscriptions, or later).
+    worstLagWindows: [...lagWindows].sort((a, b) => b.lagMs - a.lagMs).slice(0, 3),
     firstError: outcomes.find((o) => o.status === 'rejected')?.reason?.message,
   };
-  console.log(results[String(level)]);
+}
+
+// Rounds go through every level in turn (250, 500, ..., then again), so a slow spell on the
+// shared machine spreads over levels instead of landing on one.
+const runs = new Map<number, LevelRun[]>(LEVELS.map((level) => [level, []]));
+for (let round = 0; round < ROUNDS; round++) {
+  for (const level of LEVELS) {
+    const result = await run(level);
+    runs.get(level)?.push(result);
+    console.log({ round, streams: level, ...result, worstLagWindows: undefined });
+  }
+}
+
+const figure = (level: number, key: keyof LevelRun) =>
+  spread((runs.get(level) ?? []).map((r) => r[key] as number));
+const results = Object.fromEntries(
+  LEVELS.map((level) => [
+    String(level),
+    {
+      streams: level,
+      errors: figure(level, 'errors'),
+      peakRssMiB: figure(level, 'peakRssMiB'),
+      peakHeapUsedMiB: figure(level, 'peakHeapUsedMiB'),
+      eventLoopDelayP99Ms: figure(level, 'eventLoopDelayP99Ms'),
+      medianWindowLagMs: figure(level, 'medianWindowLagMs'),
+      ttftP99Ms: figure(level, 'ttftP99Ms'),
+      wallSeconds: figure(level, 'wallSeconds'),
+    },
+  ]),
+);
+for (const [level, figures] of Object.entries(results)) {
+  console.log(`\n${level} streams`);
+  console.table(Object.fromEntries(Object.entries(figures).filter(([k]) => k !== 'streams')));
 }
 
 report('stream-concurrency', results as Record<string, object>, {
   levels: LEVELS,
+  rounds: ROUNDS,
+  runs: Object.fromEntries(runs),
   note: 'event-loop delay: highest p99 over 250 ms windows',
 });
 await fixture.stop();
