@@ -1,5 +1,5 @@
 import { type Executor, schema } from '@waypoint/db';
-import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 
 const { conversations, messages } = schema;
 
@@ -86,6 +86,21 @@ export const chatRepository = {
       .where(and(eq(conversations.id, id), eq(conversations.userId, userId)))
       .returning();
     return row;
+  },
+
+  async setTitleIfUntitled(db: Executor, userId: string, id: string, title: string) {
+    const rows = await db
+      .update(conversations)
+      .set({ title, updatedAt: new Date() })
+      .where(
+        and(
+          eq(conversations.id, id),
+          eq(conversations.userId, userId),
+          isNull(conversations.title),
+        ),
+      )
+      .returning({ id: conversations.id });
+    return rows.length > 0;
   },
 
   async deleteConversation(db: Executor, userId: string, id: string): Promise<boolean> {

@@ -472,8 +472,14 @@ export class ChatService {
       this.deps.log.error({ err: error, messageId: replyId }, 'final reply save failed');
     }
     for (const chunk of held) emitLive(chunk);
-    if (!conversation.title && builder.status === 'complete')
-      void this.writeTitle(principal, conversation.id, replyId);
+    if (!conversation.title && builder.status === 'complete') {
+      // A send already holds the branch: the title needs no read, and sees the answer too.
+      const exchange = prepared && [
+        ...historyOf(prepared.messages, replyId),
+        { role: 'assistant', content: textOf(builder.parts()) } as ModelMessage,
+      ];
+      void this.writeTitle(principal, conversation.id, replyId, exchange);
+    }
   }
 
   /** The branch up to the reply's user message, as model messages (text parts only). */
@@ -489,9 +495,14 @@ export class ChatService {
   }
 
   /** Titles are written in the background by the task model (offline: the first words asked). */
-  private async writeTitle(principal: Principal, conversationId: string, replyId: string) {
+  private async writeTitle(
+    principal: Principal,
+    conversationId: string,
+    replyId: string,
+    known?: ModelMessage[],
+  ) {
     try {
-      const history = await this.history(principal, conversationId, replyId);
+      const history = known ?? (await this.history(principal, conversationId, replyId));
       const firstQuestion = String(history.find((m) => m.role === 'user')?.content ?? '');
       const exchange = history
         .map((m) => `${m.role}: ${String(m.content).slice(0, 500)}`)
@@ -510,16 +521,10 @@ export class ChatService {
       });
       const title = result.object?.title.trim();
       if (!title) return;
-      await this.asUser(principal, async (tx) => {
-        const conversation = await this.deps.repo.getConversation(
-          tx,
-          principal.userId,
-          conversationId,
-        );
-        if (conversation && !conversation.title) {
-          await this.deps.repo.updateConversation(tx, principal.userId, conversationId, { title });
-        }
-      });
+      // A title the user set meanwhile wins: only an untitled conversation takes this one.
+      await this.asUser(principal, (tx) =>
+        this.deps.repo.setTitleIfUntitled(tx, principal.userId, conversationId, title),
+      );
     } catch (error) {
       this.deps.log.warn({ err: error, conversationId }, 'title generation failed');
     }
