@@ -37,5 +37,8 @@ describe('fitToContext', () => {
     expect(contextWindowOf('claude-haiku-4-5')).toBe(200_000);
     expect(contextWindowOf('gpt-4o-mini')).toBe(128_000);
     expect(contextWindowOf('something-new')).toBe(8192);
+    // Ollama serves models with its own num_ctx (4096 by default), not the model's full window.
+    expect(contextWindowOf('llama3.1:8b', 'ollama')).toBe(4096);
+    expect(contextWindowOf('llama3.1:8b', 'openai-compatible')).toBe(128_000);
   });
 });

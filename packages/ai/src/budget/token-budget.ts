@@ -16,11 +16,17 @@ const CONTEXT_WINDOWS: Record<string, number> = {
 };
 const DEFAULT_WINDOW = 8192;
 
-export function contextWindowOf(model: string): number {
+// Ollama serves every model with its own context length (`num_ctx`, 4096 unless the server or a
+// Modelfile sets more), whatever the model could take, and silently drops the start of a longer
+// prompt — the system prompt first. So Ollama models are fitted to that.
+const OLLAMA_CONTEXT = 4096;
+
+export function contextWindowOf(model: string, provider?: string): number {
   const key = Object.keys(CONTEXT_WINDOWS)
     .filter((prefix) => model.startsWith(prefix))
     .sort((a, b) => b.length - a.length)[0];
-  return key ? (CONTEXT_WINDOWS[key] as number) : DEFAULT_WINDOW;
+  const window = key ? (CONTEXT_WINDOWS[key] as number) : DEFAULT_WINDOW;
+  return provider === 'ollama' ? Math.min(window, OLLAMA_CONTEXT) : window;
 }
 
 export function tokensOf(message: ModelMessage): number {

@@ -129,7 +129,7 @@ async function attemptStream(
   const { messages } = fitToContext({
     system: input.system,
     messages: history,
-    contextWindow: contextWindowOf(ref.model),
+    contextWindow: contextWindowOf(ref.model, ref.provider),
   });
   const started = deps.now();
   let firstTokenAt: number | null = null;
