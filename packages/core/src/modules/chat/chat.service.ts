@@ -287,11 +287,17 @@ export class ChatService {
     input: { assistantMessageId: string; lastEventId?: string | null | undefined },
     signal?: AbortSignal,
   ): AsyncGenerator<SequencedChunk> {
+    const after = parseEventId(input.lastEventId);
+    // A reply this process is generating (or just finished) knows its owner: following it
+    // needs no read. Anyone else's id falls through to the read, which answers NOT_FOUND.
+    if (this.deps.hub.ownerOf(input.assistantMessageId) === principal.userId) {
+      yield* this.deps.hub.follow(input.assistantMessageId, after, signal);
+      return;
+    }
     const message = await this.asUser(principal, (tx) =>
       this.deps.repo.getMessage(tx, principal.userId, input.assistantMessageId),
     );
     if (message?.role !== 'assistant') throw new NotFoundError('Message');
-    const after = parseEventId(input.lastEventId);
     if (await this.deps.hub.has(message.id)) {
       yield* this.deps.hub.follow(message.id, after, signal);
       return;
@@ -378,8 +384,11 @@ export class ChatService {
   ) {
     const assistant = this.assistantOrThrow(conversation.assistant);
     void this.deps.hub
-      .start(replyId, (emit, signal) =>
-        this.runReply(principal, conversation, assistant, replyId, emit, signal, prepared),
+      .start(
+        replyId,
+        (emit, signal) =>
+          this.runReply(principal, conversation, assistant, replyId, emit, signal, prepared),
+        principal.userId,
       )
       .catch((error: unknown) =>
         this.deps.log.error({ err: error, messageId: replyId }, 'generation crashed'),
@@ -521,9 +530,11 @@ export class ChatService {
       });
       const title = result.object?.title.trim();
       if (!title) return;
-      // A title the user set meanwhile wins: only an untitled conversation takes this one.
-      await this.asUser(principal, (tx) =>
-        this.deps.repo.setTitleIfUntitled(tx, principal.userId, conversationId, title),
+      // A title the user set meanwhile wins: only an untitled conversation takes this one. One
+      // statement filtered by the user's id, like the reply flushes, rather than an RLS
+      // transaction: the server is finishing its own work here.
+      await this.deps.data.asSystem((db) =>
+        this.deps.repo.setTitleIfUntitled(db, principal.userId, conversationId, title),
       );
     } catch (error) {
       this.deps.log.warn({ err: error, conversationId }, 'title generation failed');

@@ -27,6 +27,17 @@ describe('GenerationHub', () => {
     expect(seen).toEqual([1, 2]);
   });
 
+  it('knows who a generation is for while it can be followed here', async () => {
+    const hub = new GenerationHub(10);
+    const done = hub.start('m4', async () => {}, 'user-a');
+    expect(hub.ownerOf('m4')).toBe('user-a');
+    expect(hub.ownerOf('unknown')).toBeUndefined();
+    await done;
+    expect(hub.ownerOf('m4')).toBe('user-a'); // still replayable for a while
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(hub.ownerOf('m4')).toBeUndefined();
+  });
+
   it('keeps one abort listener on the follower’s signal however many chunks it waits for', async () => {
     const hub = new GenerationHub();
     const request = new AbortController();

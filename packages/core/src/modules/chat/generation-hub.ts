@@ -13,8 +13,13 @@ export type GenerationWork = (
 
 /** How replies being generated reach their followers: in process, or through Redis. */
 export interface ReplyFanOut {
-  /** Starts `work` detached from any request; it gets the generation's abort signal. */
-  start(messageId: string, work: GenerationWork): Promise<void>;
+  /**
+   * Starts `work` detached from any request; it gets the generation's abort signal. `owner`
+   * (the user it writes for) lets followers in this process be checked without a read.
+   */
+  start(messageId: string, work: GenerationWork, owner?: string): Promise<void>;
+  /** The owner given to `start`, while the generation is followable in this process. */
+  ownerOf(messageId: string): string | undefined;
   /** Generating in this process. */
   isRunning(messageId: string): boolean;
   /** Followable from here (on any instance, with Redis). */
@@ -33,6 +38,7 @@ class Generation {
   readonly chunks: UIMessageChunk[] = [];
   readonly controller = new AbortController();
   done = false;
+  owner: string | undefined;
   private readonly waiters = new Set<() => void>();
 
   constructor() {
@@ -74,8 +80,9 @@ export class GenerationHub implements ReplyFanOut {
   constructor(private readonly retainMs = 60_000) {}
 
   /** Starts `work` detached from any request; it gets the generation's abort signal. */
-  start(messageId: string, work: GenerationWork): Promise<void> {
+  start(messageId: string, work: GenerationWork, owner?: string): Promise<void> {
     const generation = new Generation();
+    generation.owner = owner;
     this.generations.set(messageId, generation);
     return work((chunk) => generation.push(chunk), generation.controller.signal).finally(() => {
       generation.finish();
@@ -84,6 +91,10 @@ export class GenerationHub implements ReplyFanOut {
       }, this.retainMs);
       timer.unref?.();
     });
+  }
+
+  ownerOf(messageId: string): string | undefined {
+    return this.generations.get(messageId)?.owner;
   }
 
   isRunning(messageId: string): boolean {

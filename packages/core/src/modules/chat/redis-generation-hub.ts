@@ -35,7 +35,7 @@ export class RedisGenerationHub implements ReplyFanOut {
     });
   }
 
-  start(messageId: string, work: GenerationWork): Promise<void> {
+  start(messageId: string, work: GenerationWork, owner?: string): Promise<void> {
     let seq = 0;
     let writes: Promise<unknown> = Promise.resolve();
     // Appends keep their order through one promise chain; a Redis hiccup never fails the reply.
@@ -46,11 +46,14 @@ export class RedisGenerationHub implements ReplyFanOut {
       );
     };
     return this.local
-      .start(messageId, (emit, signal) =>
-        work((chunk) => {
-          emit(chunk);
-          append(['chunk', JSON.stringify(chunk)]);
-        }, signal),
+      .start(
+        messageId,
+        (emit, signal) =>
+          work((chunk) => {
+            emit(chunk);
+            append(['chunk', JSON.stringify(chunk)]);
+          }, signal),
+        owner,
       )
       .finally(() => {
         append(['done', '1']);
@@ -62,6 +65,10 @@ export class RedisGenerationHub implements ReplyFanOut {
 
   isRunning(messageId: string): boolean {
     return this.local.isRunning(messageId);
+  }
+
+  ownerOf(messageId: string): string | undefined {
+    return this.local.ownerOf(messageId);
   }
 
   async has(messageId: string): Promise<boolean> {
