@@ -219,6 +219,53 @@ describe('chat engine', () => {
     );
   });
 
+  it('keeps streaming while a checkpoint of the reply is slow to write, and saves it whole', async () => {
+    const { caller } = await h.signUp();
+    const id = await startChat(caller);
+    const words = Array.from({ length: 12 }, (_, i) => ` w${i}`);
+    fake.enqueue('m1', { chunks: words, chunkDelayMs: 100 });
+    // Checkpoints (status streaming) wait until released; the final save goes through.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let checkpoints = 0;
+    const save = chatRepository.updateMessage;
+    const spy = vi
+      .spyOn(chatRepository, 'updateMessage')
+      .mockImplementation(async (db, userId, messageId, patch) => {
+        if (patch.status === 'streaming') {
+          checkpoints += 1;
+          await gate;
+        }
+        return save.call(chatRepository, db, userId, messageId, patch);
+      });
+    try {
+      const sent = await caller.chat.send({
+        conversationId: id,
+        text: 'Count slowly',
+        clientMessageId: clientId(),
+      });
+      const stream = await caller.chat.stream({ assistantMessageId: sent.assistantMessageId });
+      let text = '';
+      for await (const [, data] of stream as AsyncIterable<
+        [string, { type: string; delta?: string }]
+      >) {
+        if (data.type === 'text-delta') text += data.delta;
+        // Every word arrived while the checkpoint was still held.
+        if (text === words.join('')) break;
+      }
+      expect(checkpoints).toBeGreaterThanOrEqual(1);
+      release();
+      const conversation = await settled(caller, id);
+      expect(conversation.messages[1]).toMatchObject({ status: 'complete' });
+      expect(textOf(conversation.messages[1])).toBe(words.join(''));
+    } finally {
+      release();
+      spy.mockRestore();
+    }
+  });
+
   it('stops the upstream call and keeps the partial text as stopped', async () => {
     const { caller } = await h.signUp();
     const id = await startChat(caller);

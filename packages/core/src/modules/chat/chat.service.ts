@@ -430,10 +430,26 @@ export class ChatService {
       );
     // Keeps a quiet reply (a slow model, a long tool call) from looking orphaned to the sweep;
     // while text flows, the flushes already do.
-    const heartbeat = setInterval(() => {
-      if (Date.now() - lastFlush < HEARTBEAT_MS) return;
+    // Checkpoints do not hold the stream back: followers keep getting text while one is being
+    // written (under load the database queue is the slow part), and a failed one is retried by
+    // the next rather than failing the reply. One at a time, so they land in order, and the
+    // final save waits for the last.
+    let checkpoint: Promise<void> | undefined;
+    const flush = () => {
+      if (checkpoint) return;
       lastFlush = Date.now();
-      void save(false).catch(() => {});
+      checkpoint = save(false)
+        .then(
+          () => undefined,
+          (error: unknown) =>
+            this.deps.log.warn({ err: error, messageId: replyId }, 'reply checkpoint failed'),
+        )
+        .finally(() => {
+          checkpoint = undefined;
+        });
+    };
+    const heartbeat = setInterval(() => {
+      if (Date.now() - lastFlush >= HEARTBEAT_MS) flush();
     }, HEARTBEAT_MS);
     heartbeat.unref?.();
     try {
@@ -458,10 +474,7 @@ export class ChatService {
       });
       for await (const event of events) {
         for (const chunk of builder.apply(event)) emit(chunk);
-        if (Date.now() - lastFlush >= FLUSH_EVERY_MS) {
-          lastFlush = Date.now();
-          await save(false);
-        }
+        if (Date.now() - lastFlush >= FLUSH_EVERY_MS) flush();
       }
       if (builder.status === 'streaming')
         for (const chunk of builder.end(signal.aborted ? 'stopped' : 'failed')) emit(chunk);
@@ -473,6 +486,7 @@ export class ChatService {
     } finally {
       clearInterval(heartbeat);
     }
+    await checkpoint;
     try {
       await save(true);
     } catch (error) {
