@@ -40,7 +40,10 @@ describe('operational endpoints', () => {
 
   it('serves Prometheus metrics', async () => {
     const res = await fetch(`${api.url}/metrics`);
-    expect(await res.text()).toContain('waypoint_http_request_duration_seconds');
+    const text = await res.text();
+    expect(text).toContain('waypoint_http_request_duration_seconds');
+    expect(text).toContain('waypoint_chat_replies{state="generating"} 0');
+    expect(text).toContain('waypoint_chat_replies{state="waiting"} 0');
   });
 
   it('allows the web origin through CORS and not others', async () => {

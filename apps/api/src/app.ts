@@ -65,6 +65,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
     aiEnv: env.ai,
     offlineChunkDelayMs: env.OFFLINE_CHUNK_DELAY_MS,
     chatSendPerMinute: env.CHAT_SEND_PER_MINUTE,
+    chatMaxActiveReplies: env.CHAT_MAX_ACTIVE_REPLIES,
   });
   const readiness = createReadiness(handle);
   // Informational: open breakers do not make the API unready, the chain falls back around them.
@@ -73,7 +74,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
     const open = states.filter((b) => b.state !== 'closed').map((b) => `${b.model}: ${b.state}`);
     return { ok: true, detail: open.length ? open.join(', ') : `${states.length} closed` };
   });
-  const metrics = createMetrics();
+  const metrics = createMetrics(() => services.chat.load());
   let authMode: AuthMode | undefined;
   let shuttingDown = false;
   let sweep: NodeJS.Timeout | undefined;

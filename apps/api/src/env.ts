@@ -29,6 +29,8 @@ const apiEnvSchema = z.object({
   /** Pause between offline-model chunks, so offline replies stream like a model's. */
   OFFLINE_CHUNK_DELAY_MS: z.coerce.number().int().min(0).default(12),
   CHAT_SEND_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Replies generated at once by this process; more wait their turn (bench/stream-concurrency). */
+  CHAT_MAX_ACTIVE_REPLIES: z.coerce.number().int().min(1).default(256),
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0'])
     .default('false')

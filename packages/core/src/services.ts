@@ -41,6 +41,8 @@ export interface ServiceDependencies {
   offlineChunkDelayMs?: number;
   /** `chat.send` calls per user per minute. */
   chatSendPerMinute?: number;
+  /** Replies this process generates at once; more wait their turn (default 256). */
+  chatMaxActiveReplies?: number;
 }
 
 export function createServices(deps: ServiceDependencies): Services {
@@ -74,6 +76,7 @@ export function createServices(deps: ServiceDependencies): Services {
       }),
       log,
       services: () => services,
+      maxActiveReplies: deps.chatMaxActiveReplies,
     }),
   };
   return services;

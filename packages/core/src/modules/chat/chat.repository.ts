@@ -202,6 +202,14 @@ export const chatRepository = {
     return rows.length;
   },
 
+  /** Marks a reply as alive without changing it (one waiting for a generation slot). */
+  async touchMessage(db: Executor, userId: string, id: string) {
+    await db
+      .update(messages)
+      .set({ updatedAt: new Date() })
+      .where(and(eq(messages.id, id), eq(messages.userId, userId)));
+  },
+
   async touchConversation(db: Executor, userId: string, id: string) {
     await db
       .update(conversations)
