@@ -425,7 +425,8 @@ export class ChatService {
     signal: AbortSignal,
     work: () => Promise<void>,
   ): Promise<void> {
-    if (this.replySlots.activeCount < this.replySlots.concurrency) return this.replySlots(work);
+    const { activeCount, pendingCount, concurrency } = this.replySlots;
+    if (activeCount + pendingCount < concurrency) return this.replySlots(work);
     const keepAlive = setInterval(() => {
       void this.deps.data
         .asSystem((db) => this.deps.repo.touchMessage(db, userId, replyId))
