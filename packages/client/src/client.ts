@@ -28,7 +28,8 @@ export interface WaypointClientOptions {
 export type WaypointClient = TRPCClient<AppRouter>;
 
 /**
- * A typed client for the Waypoint API: queries and mutations go through the batch link, subscriptions (chat streams) through SSE. Every HTTP request carries the bearer token and
+ * A typed client for the Waypoint API: queries and mutations go through the batch link,
+ * subscriptions (chat streams) through SSE. Every HTTP request carries the bearer token and
  * a fresh `x-request-id`, which the API echoes and logs.
  */
 export function createWaypointClient(options: WaypointClientOptions): WaypointClient {

@@ -6,6 +6,8 @@ const dbEnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   /** Integration tests run on this Postgres instead of PGlite when set (CI does both). */
   TEST_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Set by vitest per worker: each worker gets its own test database. */
+  VITEST_POOL_ID: z.string().optional(),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   /**
    * Keep statements prepared per connection. `auto` (the default) turns it off for Supabase's

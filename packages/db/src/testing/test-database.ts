@@ -21,7 +21,7 @@ export function getTestDatabase(): Promise<DatabaseHandle> {
 }
 
 async function openTestDatabase(): Promise<DatabaseHandle> {
-  const { TEST_DATABASE_URL } = loadDbEnv();
+  const { TEST_DATABASE_URL, VITEST_POOL_ID } = loadDbEnv();
   if (!TEST_DATABASE_URL) {
     const handle = await createDatabase({ inMemory: true });
     await runMigrations(handle);
@@ -31,7 +31,7 @@ async function openTestDatabase(): Promise<DatabaseHandle> {
   const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
   try {
     await admin`select pg_advisory_lock(${MIGRATION_LOCK})`;
-    const name = `waypoint_test_${process.env.VITEST_POOL_ID ?? '0'}_${process.pid}`;
+    const name = `waypoint_test_${VITEST_POOL_ID ?? '0'}_${process.pid}`;
     await admin.unsafe(`drop database if exists ${name}`);
     await admin.unsafe(`create database ${name}`);
     const url = new URL(TEST_DATABASE_URL);

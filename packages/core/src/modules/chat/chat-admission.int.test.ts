@@ -1,39 +1,24 @@
-import { loadAiEnv } from '@waypoint/ai';
-import { type FakeProvider, startFakeProvider } from '@waypoint/ai/testing';
+import type { FakeProvider } from '@waypoint/ai/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { createCaller } from '../../root.ts';
-import { createServices } from '../../services.ts';
-import { createTestHarness, type TestHarness } from '../../testing/harness.ts';
+import { createFakeModelHarness, type FakeModelHarness } from '../../testing/fake-model-harness.ts';
+import type { TestHarness } from '../../testing/harness.ts';
 
 type Caller = ReturnType<typeof createCaller>;
 
 // One reply slot: the second reply must wait for the first.
 let fake: FakeProvider;
 let h: TestHarness;
+let models: FakeModelHarness;
 beforeAll(async () => {
-  fake = await startFakeProvider();
-  h = await createTestHarness((handle) =>
-    createServices({
-      db: handle.db,
-      chatMaxActiveReplies: 1,
-      aiEnv: loadAiEnv({
-        AI_CHAT_MODELS: 'openai:m1',
-        AI_TASK_MODELS: 'offline',
-        OPENAI_API_KEY: 'sk-test',
-        OPENAI_BASE_URL: fake.openaiBaseUrl,
-        AI_RETRY_ATTEMPTS: '1',
-      }),
-    }),
-  );
+  models = await createFakeModelHarness({
+    services: { chatMaxActiveReplies: 1 },
+    aiEnv: { AI_CHAT_MODELS: 'openai:m1', AI_TASK_MODELS: 'offline' },
+  });
+  ({ fake, h } = models);
 });
-afterAll(async () => {
-  await fake.close();
-  await h.reset();
-});
-beforeEach(async () => {
-  fake.reset();
-  await h.reset();
-});
+afterAll(() => models.close());
+beforeEach(() => models.reset());
 
 let sends = 0;
 async function sendIn(caller: Caller, text: string) {

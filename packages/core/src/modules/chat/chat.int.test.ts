@@ -1,43 +1,31 @@
-import { loadAiEnv } from '@waypoint/ai';
-import { type FakeProvider, startFakeProvider } from '@waypoint/ai/testing';
+import type { FakeProvider } from '@waypoint/ai/testing';
 import { schema } from '@waypoint/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { createCaller } from '../../root.ts';
-import { createServices } from '../../services.ts';
-import { createTestHarness, type TestHarness } from '../../testing/harness.ts';
+import { createFakeModelHarness, type FakeModelHarness } from '../../testing/fake-model-harness.ts';
+import type { TestHarness } from '../../testing/harness.ts';
 import { chatRepository } from './chat.repository.ts';
 
 type Caller = ReturnType<typeof createCaller>;
 
 let fake: FakeProvider;
 let h: TestHarness;
+let models: FakeModelHarness;
 beforeAll(async () => {
-  fake = await startFakeProvider();
-  h = await createTestHarness((handle) =>
-    createServices({
-      db: handle.db,
-      chatSendPerMinute: 5,
-      aiEnv: loadAiEnv({
-        AI_CHAT_MODELS: 'openai:m1,openai:m2',
-        AI_TASK_MODELS: 'offline',
-        OPENAI_API_KEY: 'sk-test',
-        OPENAI_BASE_URL: fake.openaiBaseUrl,
-        AI_RETRY_ATTEMPTS: '1',
-        AI_CONNECT_TIMEOUT_MS: '2000',
-        AI_CHUNK_TIMEOUT_MS: '2000',
-      }),
-    }),
-  );
+  models = await createFakeModelHarness({
+    services: { chatSendPerMinute: 5 },
+    aiEnv: {
+      AI_CHAT_MODELS: 'openai:m1,openai:m2',
+      AI_TASK_MODELS: 'offline',
+      AI_CONNECT_TIMEOUT_MS: '2000',
+      AI_CHUNK_TIMEOUT_MS: '2000',
+    },
+  });
+  ({ fake, h } = models);
 });
-afterAll(async () => {
-  await fake.close();
-  await h.reset();
-});
-beforeEach(async () => {
-  fake.reset();
-  await h.reset();
-});
+afterAll(() => models.close());
+beforeEach(() => models.reset());
 
 let sends = 0;
 const clientId = () => `client-${++sends}-${Date.now()}`;
@@ -82,6 +70,33 @@ async function readStream(
   }
   const text = events.map((e) => (e.data.type === 'text-delta' ? e.data.delta : '')).join('');
   return { events, text };
+}
+
+/**
+ * Holds the reply saves whose status matches until `release()`, to see what followers get while
+ * a write is slow; `restore()` releases and puts the repository back.
+ */
+function holdReplySaves(matches: (status: string | undefined) => boolean) {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const save = chatRepository.updateMessage;
+  const hold = { held: 0, release: () => release(), restore: () => {} };
+  const spy = vi
+    .spyOn(chatRepository, 'updateMessage')
+    .mockImplementation(async (db, userId, messageId, patch) => {
+      if (matches(patch.status)) {
+        hold.held += 1;
+        await gate;
+      }
+      return save.call(chatRepository, db, userId, messageId, patch);
+    });
+  hold.restore = () => {
+    release();
+    spy.mockRestore();
+  };
+  return hold;
 }
 
 describe('chat engine', () => {
@@ -150,21 +165,7 @@ describe('chat engine', () => {
     const id = await startChat(caller);
     fake.enqueue('m1', { chunks: ['First', ' answer'] }, { chunks: ['Second', ' answer'] });
     // Hold the final save of the reply until released, to see what followers get meanwhile.
-    let release = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const finalSaves: string[] = [];
-    const save = chatRepository.updateMessage;
-    const spy = vi
-      .spyOn(chatRepository, 'updateMessage')
-      .mockImplementation(async (db, userId, messageId, patch) => {
-        if (patch.status && patch.status !== 'streaming') {
-          finalSaves.push(patch.status);
-          await gate;
-        }
-        return save.call(chatRepository, db, userId, messageId, patch);
-      });
+    const finalSaves = holdReplySaves((status) => !!status && status !== 'streaming');
     try {
       const first = await caller.chat.send({
         conversationId: id,
@@ -182,13 +183,13 @@ describe('chat engine', () => {
         }
         return types;
       })();
-      while (finalSaves.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      while (finalSaves.held === 0) await new Promise((resolve) => setTimeout(resolve, 5));
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(finished).toBe(false);
-      release();
+      finalSaves.release();
       expect((await reading).at(-1)).toBe('finish');
     } finally {
-      spy.mockRestore();
+      finalSaves.restore();
     }
 
     // No wait between finish and the next send: the reply row is already complete.
@@ -225,21 +226,7 @@ describe('chat engine', () => {
     const words = Array.from({ length: 12 }, (_, i) => ` w${i}`);
     fake.enqueue('m1', { chunks: words, chunkDelayMs: 100 });
     // Checkpoints (status streaming) wait until released; the final save goes through.
-    let release = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let checkpoints = 0;
-    const save = chatRepository.updateMessage;
-    const spy = vi
-      .spyOn(chatRepository, 'updateMessage')
-      .mockImplementation(async (db, userId, messageId, patch) => {
-        if (patch.status === 'streaming') {
-          checkpoints += 1;
-          await gate;
-        }
-        return save.call(chatRepository, db, userId, messageId, patch);
-      });
+    const checkpoints = holdReplySaves((status) => status === 'streaming');
     try {
       const sent = await caller.chat.send({
         conversationId: id,
@@ -255,14 +242,13 @@ describe('chat engine', () => {
         // Every word arrived while the checkpoint was still held.
         if (text === words.join('')) break;
       }
-      expect(checkpoints).toBeGreaterThanOrEqual(1);
-      release();
+      expect(checkpoints.held).toBeGreaterThanOrEqual(1);
+      checkpoints.release();
       const conversation = await settled(caller, id);
       expect(conversation.messages[1]).toMatchObject({ status: 'complete' });
       expect(textOf(conversation.messages[1])).toBe(words.join(''));
     } finally {
-      release();
-      spy.mockRestore();
+      checkpoints.restore();
     }
   });
 

@@ -425,8 +425,6 @@ export class ChatService {
     signal: AbortSignal,
     work: () => Promise<void>,
   ): Promise<void> {
-    const { activeCount, pendingCount, concurrency } = this.replySlots;
-    if (activeCount + pendingCount < concurrency) return this.replySlots(work);
     const keepAlive = setInterval(() => {
       void this.deps.data
         .asSystem((db) => this.deps.repo.touchMessage(db, userId, replyId))
@@ -434,20 +432,21 @@ export class ChatService {
     }, HEARTBEAT_MS);
     keepAlive.unref?.();
     return new Promise<void>((resolve, reject) => {
+      // Whichever comes first, the slot or the stop, runs `work`; the other does nothing.
       let waiting = true;
-      const leave = () => {
-        if (!waiting) return;
+      const claim = () => {
+        if (!waiting) return false;
         waiting = false;
         clearInterval(keepAlive);
-        work().then(resolve, reject);
+        signal.removeEventListener('abort', leave);
+        return true;
+      };
+      const leave = () => {
+        if (claim()) work().then(resolve, reject);
       };
       signal.addEventListener('abort', leave, { once: true });
       void this.replySlots(async () => {
-        signal.removeEventListener('abort', leave);
-        if (!waiting) return;
-        waiting = false;
-        clearInterval(keepAlive);
-        await work().then(resolve, reject);
+        if (claim()) await work().then(resolve, reject);
       });
     });
   }
@@ -471,6 +470,8 @@ export class ChatService {
     const builder = new ReplyBuilder(replyId);
     for (const chunk of builder.start()) emit(chunk);
     let lastFlush = Date.now();
+    // The branch the model saw; the title is made from it and the answer.
+    let history: ModelMessage[] = [];
     // The server writes its own reply row (still filtered by user id): one statement rather
     // than an RLS transaction, since with thousands of replies streaming these flushes dominate
     // the database's work (bench/stream-concurrency).
@@ -513,7 +514,8 @@ export class ChatService {
       // Stopped while waiting for a slot: no model is called.
       if (!signal.aborted) {
         const turn = prepared?.turn ?? this.turnOf(principal, conversation, replyId);
-        const [history, context] = await Promise.all([
+        let context: AssistantContext;
+        [history, context] = await Promise.all([
           prepared
             ? historyOf(prepared.messages, replyId)
             : this.history(principal, conversation.id, replyId),
@@ -556,12 +558,8 @@ export class ChatService {
     }
     for (const chunk of held) emitLive(chunk);
     if (!conversation.title && builder.status === 'complete') {
-      // A send already holds the branch: the title needs no read, and sees the answer too.
-      const exchange = prepared && [
-        ...historyOf(prepared.messages, replyId),
-        { role: 'assistant', content: textOf(builder.parts()) } as ModelMessage,
-      ];
-      void this.writeTitle(principal, conversation.id, replyId, exchange);
+      const answer = { role: 'assistant', content: textOf(builder.parts()) } as ModelMessage;
+      void this.writeTitle(principal, conversation.id, [...history, answer]);
     }
   }
 
@@ -578,14 +576,8 @@ export class ChatService {
   }
 
   /** Titles are written in the background by the task model (offline: the first words asked). */
-  private async writeTitle(
-    principal: Principal,
-    conversationId: string,
-    replyId: string,
-    known?: ModelMessage[],
-  ) {
+  private async writeTitle(principal: Principal, conversationId: string, history: ModelMessage[]) {
     try {
-      const history = known ?? (await this.history(principal, conversationId, replyId));
       const firstQuestion = String(history.find((m) => m.role === 'user')?.content ?? '');
       const exchange = history
         .map((m) => `${m.role}: ${String(m.content).slice(0, 500)}`)

@@ -38,10 +38,10 @@ class Generation {
   readonly chunks: UIMessageChunk[] = [];
   readonly controller = new AbortController();
   done = false;
-  owner: string | undefined;
   private readonly waiters = new Set<() => void>();
 
-  constructor() {
+  /** `owner`: the user the reply is written for, when the caller said. */
+  constructor(readonly owner?: string) {
     // Each model attempt and each tool step listens for the stop; that is not a leak.
     setMaxListeners(100, this.controller.signal);
   }
@@ -81,8 +81,7 @@ export class GenerationHub implements ReplyFanOut {
 
   /** Starts `work` detached from any request; it gets the generation's abort signal. */
   start(messageId: string, work: GenerationWork, owner?: string): Promise<void> {
-    const generation = new Generation();
-    generation.owner = owner;
+    const generation = new Generation(owner);
     this.generations.set(messageId, generation);
     return work((chunk) => generation.push(chunk), generation.controller.signal).finally(() => {
       generation.finish();

@@ -1,33 +1,19 @@
-import { loadAiEnv } from '@waypoint/ai';
-import { type FakeProvider, startFakeProvider } from '@waypoint/ai/testing';
+import type { FakeProvider } from '@waypoint/ai/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createServices } from '../../services.ts';
-import { createTestHarness, type TestHarness } from '../../testing/harness.ts';
+import { createFakeModelHarness, type FakeModelHarness } from '../../testing/fake-model-harness.ts';
+import type { TestHarness } from '../../testing/harness.ts';
 
 let fake: FakeProvider;
 let h: TestHarness;
+let models: FakeModelHarness;
 beforeAll(async () => {
-  fake = await startFakeProvider();
-  h = await createTestHarness((handle) =>
-    createServices({
-      db: handle.db,
-      aiEnv: loadAiEnv({
-        AI_CHAT_MODELS: 'openai:planner-model',
-        OPENAI_API_KEY: 'sk-test',
-        OPENAI_BASE_URL: fake.openaiBaseUrl,
-        AI_RETRY_ATTEMPTS: '1',
-      }),
-    }),
-  );
+  models = await createFakeModelHarness({
+    aiEnv: { AI_CHAT_MODELS: 'openai:planner-model' },
+  });
+  ({ fake, h } = models);
 });
-afterAll(async () => {
-  await fake.close();
-  await h.reset();
-});
-beforeEach(async () => {
-  fake.reset();
-  await h.reset();
-});
+afterAll(() => models.close());
+beforeEach(() => models.reset());
 
 describe('planner assistant', () => {
   it("sends the model the active goals and the day's items, and no paused goal", async () => {
