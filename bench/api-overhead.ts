@@ -6,6 +6,7 @@
 import { createWaypointClient } from '@waypoint/client';
 import autocannon from 'autocannon';
 import { issuerOf, startApiFixture } from './lib/api-fixture.ts';
+import { withCpu } from './lib/cpu.ts';
 import { startServer, stopServer } from './lib/processes.ts';
 import { report } from './lib/report.ts';
 import { spread } from './lib/stats.ts';
@@ -53,31 +54,48 @@ const bareRows = (await (
 if (apiRows.length !== 20 || bareRows.length !== 20)
   throw new Error(`expected 20 rows, got ${apiRows.length} / ${bareRows.length}`);
 
-async function load(url: string, duration = DURATION) {
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration,
-    headers: { authorization: `Bearer ${token}` },
+const pids: Record<keyof typeof targets, number> = {
+  api: fixture.pid,
+  apiTrivial: fixture.pid,
+  bare: bare.child.pid as number,
+  bareTrivial: bare.child.pid as number,
+};
+
+/** One run at fixed concurrency, with the server's CPU per request and how busy the machine was. */
+async function load(target: keyof typeof targets, duration = DURATION) {
+  const url = targets[target];
+  return withCpu(pids[target], async () => {
+    const result = await autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (result.non2xx > 0 || result.errors > 0)
+      throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+    return {
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      requests: result.requests.total,
+    };
   });
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
+type Sample = Awaited<ReturnType<typeof load>>;
 
-for (const url of Object.values(targets)) await load(url, 2); // warm up JITs and pools
+for (const target of Object.keys(targets) as (keyof typeof targets)[]) await load(target, 2); // warm up JITs and pools
 
-const samples: Record<keyof typeof targets, { rps: number; p50: number; p99: number }[]> = {
+const samples: Record<keyof typeof targets, Sample[]> = {
   api: [],
   bare: [],
   apiTrivial: [],
   bareTrivial: [],
 };
 for (let round = 0; round < ROUNDS; round++) {
-  samples.bare.push(await load(targets.bare));
-  samples.api.push(await load(targets.api));
-  samples.bareTrivial.push(await load(targets.bareTrivial));
-  samples.apiTrivial.push(await load(targets.apiTrivial));
+  samples.bare.push(await load('bare'));
+  samples.api.push(await load('api'));
+  samples.bareTrivial.push(await load('bareTrivial'));
+  samples.apiTrivial.push(await load('apiTrivial'));
 }
 
 const ratios = (a: keyof typeof targets, b: keyof typeof targets, field: 'rps' | 'p50' | 'p99') =>
@@ -96,6 +114,13 @@ report(
     bareRps: spread(samples.bare.map((s) => s.rps)),
     apiTrivialRps: spread(samples.apiTrivial.map((s) => s.rps)),
     bareTrivialRps: spread(samples.bareTrivial.map((s) => s.rps)),
+    // CPU time of the server process per request (ms), and the busy share of the whole machine.
+    apiCpuMsPerRequest: spread(samples.api.map((s) => s.cpuMsPerRequest)),
+    bareCpuMsPerRequest: spread(samples.bare.map((s) => s.cpuMsPerRequest)),
+    apiTrivialCpuMsPerRequest: spread(samples.apiTrivial.map((s) => s.cpuMsPerRequest)),
+    bareTrivialCpuMsPerRequest: spread(samples.bareTrivial.map((s) => s.cpuMsPerRequest)),
+    apiMachineBusy: spread(samples.api.map((s) => s.machineBusy)),
+    bareMachineBusy: spread(samples.bare.map((s) => s.machineBusy)),
   },
   {
     rounds: ROUNDS,

@@ -24,6 +24,7 @@ export async function startApiFixture(extraEnv: Record<string, string> = {}) {
   const url = api.hello.url as string;
   return {
     url,
+    pid: api.child.pid as number,
     databaseUrl: pg.url,
     async signUp(email: string) {
       const res = await fetch(`${url}/auth/v1/signup`, {

@@ -45,6 +45,8 @@ export interface StartApiOptions {
   log?: Logger;
   /** An open database (tests share one per worker); otherwise one is opened from the env. */
   database?: DatabaseHandle;
+  /** Resolve every tRPC call with tRPC's own `resolveResponse` (tests compare both paths). */
+  trpcFetchResolverOnly?: boolean;
 }
 
 export async function startApi(options: StartApiOptions): Promise<ApiServer> {
@@ -128,6 +130,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
     router: appRouter,
     prefix: '/trpc',
     maxBatchSize: env.TRPC_MAX_BATCH_SIZE,
+    fetchResolverOnly: options.trpcFetchResolverOnly,
     createContext: (req, info) =>
       createContext({
         // EventSource cannot send headers: SSE clients pass the token as a connection param.

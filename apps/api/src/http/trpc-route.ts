@@ -1,21 +1,25 @@
 import type { AnyTRPCRouter } from '@trpc/server';
 import { incomingMessageToRequest } from '@trpc/server/adapters/node-http';
 import { type HTTPErrorHandler, resolveResponse, type TRPCRequestInfo } from '@trpc/server/http';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { plainJsonCalls, resolveJsonCalls } from './trpc-json-calls.ts';
 
 export interface TrpcRouteOptions<TRouter extends AnyTRPCRouter> {
   router: TRouter;
   prefix: string;
   maxBatchSize: number;
   createContext(request: FastifyRequest, info: TRPCRequestInfo): Promise<unknown>;
-  onError: HTTPErrorHandler<TRouter, Request>;
+  onError: HTTPErrorHandler<TRouter, unknown>;
+  /** Send every call through tRPC's `resolveResponse` (tests compare both paths). */
+  fetchResolverOnly?: boolean;
 }
 
 /**
- * tRPC on Fastify. tRPC's own Fastify plugin hands Fastify a Fetch `Response` to pipe, so even a
- * small JSON answer goes out as a chunked web stream; measured (bench/api-overhead), that cost
- * more than the procedure. Here plain JSON answers are sent whole with a content length, and only
- * real streams (batch streaming, SSE subscriptions) are piped.
+ * tRPC on Fastify. Plain JSON calls (queries, mutations, batched or not) are resolved directly
+ * (`trpc-json-calls.ts`); every other request goes through tRPC's `resolveResponse`. tRPC's own
+ * Fastify plugin hands Fastify a Fetch `Response` to pipe, so even a small JSON answer went out as
+ * a chunked web stream; here JSON answers are sent whole with a content length, and only real
+ * streams (batch streaming, SSE subscriptions) are piped.
  */
 export function registerTrpcRoute<TRouter extends AnyTRPCRouter>(
   app: FastifyInstance,
@@ -31,25 +35,82 @@ export function registerTrpcRoute<TRouter extends AnyTRPCRouter>(
       },
     );
     scope.all(`${options.prefix}/:path`, async (request, reply) => {
-      const raw = request.raw as typeof request.raw & { body?: unknown };
-      if (request.body !== undefined) raw.body = request.body;
-      const response = await resolveResponse({
-        router: options.router,
-        req: incomingMessageToRequest(raw, reply.raw, { maxBodySize: null }),
-        path: (request.params as { path: string }).path,
-        maxBatchSize: options.maxBatchSize,
-        error: null,
-        createContext: ({ info }) => options.createContext(request, info) as never,
-        onError: options.onError,
-      });
-      // Batch streaming (JSON lines, marked chunked by tRPC) and SSE stay streams.
-      const type = response.headers.get('content-type') ?? '';
-      const streamed =
-        response.headers.has('transfer-encoding') || !type.startsWith('application/json');
-      if (streamed) return reply.send(response);
-      reply.code(response.status);
-      for (const [name, value] of response.headers) reply.header(name, value);
-      return reply.send(await response.text());
+      const path = (request.params as { path: string }).path;
+      const body = typeof request.body === 'string' ? request.body : undefined;
+      const search = request.url.includes('?')
+        ? request.url.slice(request.url.indexOf('?') + 1)
+        : '';
+      const calls = options.fetchResolverOnly
+        ? undefined
+        : plainJsonCalls(
+            options.router,
+            {
+              method: request.method,
+              path,
+              search,
+              contentType: request.headers['content-type'],
+              accept: request.headers.accept,
+              trpcAccept: header(request.headers['trpc-accept']),
+              body,
+            },
+            options.maxBatchSize,
+          );
+      if (calls) {
+        const answer = await resolveJsonCalls({
+          router: options.router,
+          calls,
+          body,
+          signal: abortedOnClose(reply),
+          createContext: (info) => options.createContext(request, info),
+          onError: options.onError,
+        });
+        return reply
+          .code(answer.status)
+          .header('vary', 'trpc-accept, accept')
+          .header('content-type', 'application/json')
+          .send(answer.body);
+      }
+      return sendFetchResolved(request, reply, path, options);
     });
   });
+}
+
+async function sendFetchResolved<TRouter extends AnyTRPCRouter>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  path: string,
+  options: TrpcRouteOptions<TRouter>,
+) {
+  const raw = request.raw as typeof request.raw & { body?: unknown };
+  if (request.body !== undefined) raw.body = request.body;
+  const response = await resolveResponse({
+    router: options.router,
+    req: incomingMessageToRequest(raw, reply.raw, { maxBodySize: null }),
+    path,
+    maxBatchSize: options.maxBatchSize,
+    error: null,
+    createContext: ({ info }) => options.createContext(request, info) as never,
+    onError: options.onError,
+  });
+  // Batch streaming (JSON lines, marked chunked by tRPC) and SSE stay streams.
+  const type = response.headers.get('content-type') ?? '';
+  const streamed =
+    response.headers.has('transfer-encoding') || !type.startsWith('application/json');
+  if (streamed) return reply.send(response);
+  reply.code(response.status);
+  for (const [name, value] of response.headers) reply.header(name, value);
+  return reply.send(await response.text());
+}
+
+/** A signal for the procedures that aborts when the client leaves before the answer is sent. */
+function abortedOnClose(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
 }

@@ -1,0 +1,290 @@
+import {
+  type AnyTRPCProcedure,
+  type AnyTRPCRouter,
+  getErrorShape,
+  getTRPCErrorFromUnknown,
+  TRPCError,
+  transformTRPCResponse,
+} from '@trpc/server';
+import { getHTTPStatusCode, type HTTPErrorHandler, type TRPCRequestInfo } from '@trpc/server/http';
+
+/**
+ * tRPC's plain JSON calls — a query by GET or a mutation by POST, batched or not, answered as one
+ * JSON document — resolved without the Fetch `Request`/`Response` that tRPC's `resolveResponse`
+ * builds for every call (with five `AbortSignal`s and a web-stream body). Measured in
+ * bench/api-overhead, that machinery cost more CPU than the procedure behind a 20-row query.
+ *
+ * Same wire protocol, same procedures, same error formatter, same status codes: only the calls
+ * this resolver fully understands are taken (`plainJsonCalls`); everything else — subscriptions,
+ * streamed batches (`trpc-accept: application/jsonl`), form data, unknown paths, a method that
+ * does not match the procedure, an oversized batch — goes to `resolveResponse`, so tRPC's own
+ * code answers every unusual request. `trpc-json-calls.int.test.ts` compares both answers.
+ */
+
+export interface JsonCallRequest {
+  method: string;
+  /** The procedure path(s) from the URL, still URL-encoded; comma-separated in a batch. */
+  path: string;
+  /** The raw query string (without `?`). */
+  search: string;
+  contentType: string | undefined;
+  accept: string | undefined;
+  trpcAccept: string | undefined;
+  /** The body as text (POST). */
+  body: string | undefined;
+}
+
+export interface PlainJsonCalls {
+  isBatchCall: boolean;
+  type: 'query' | 'mutation';
+  paths: string[];
+  procedures: AnyTRPCProcedure[];
+  params: URLSearchParams;
+}
+
+const METHOD_OF = { query: 'GET', mutation: 'POST' } as const;
+
+/** The calls of a request that are plain JSON calls, or undefined for tRPC's own resolver. */
+export function plainJsonCalls(
+  router: AnyTRPCRouter,
+  request: JsonCallRequest,
+  maxBatchSize: number,
+): PlainJsonCalls | undefined {
+  if (request.trpcAccept !== undefined || request.accept?.includes('application/jsonl')) return;
+  const mediaType = request.contentType?.split(';', 1)[0]?.trim().toLowerCase();
+  if (request.method === 'GET') {
+    if (mediaType !== undefined && mediaType !== 'application/json') return;
+  } else if (request.method !== 'POST' || mediaType !== 'application/json') return;
+  const params = new URLSearchParams(request.search);
+  if (params.has('connectionParams')) return;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(request.path);
+  } catch {
+    return;
+  }
+  const isBatchCall = params.get('batch') === '1';
+  const paths = isBatchCall ? decoded.split(',') : [decoded];
+  if (paths.length > maxBatchSize) return;
+  const table = router._def.procedures as Record<string, AnyTRPCProcedure | undefined>;
+  const procedures: AnyTRPCProcedure[] = [];
+  let type: PlainJsonCalls['type'] | undefined;
+  for (const path of paths) {
+    const procedure = Object.hasOwn(table, path) ? table[path] : undefined;
+    const procedureType = procedure?._def.type;
+    if (!procedure || (procedureType !== 'query' && procedureType !== 'mutation')) return;
+    if (type !== undefined && procedureType !== type) return;
+    type = procedureType;
+    procedures.push(procedure);
+  }
+  if (!type || METHOD_OF[type] !== request.method) return;
+  return { isBatchCall, type, paths, procedures, params };
+}
+
+export interface JsonCallAnswer {
+  status: number;
+  body: string;
+}
+
+export interface ResolveJsonCallsOptions<TRouter extends AnyTRPCRouter> {
+  router: TRouter;
+  calls: PlainJsonCalls;
+  body: string | undefined;
+  /** Aborted when the client goes away. */
+  signal: AbortSignal;
+  createContext(info: TRPCRequestInfo): Promise<unknown>;
+  onError: HTTPErrorHandler<TRouter, unknown>;
+}
+
+/** Runs the calls and answers as `resolveResponse` would, as one JSON document. */
+export async function resolveJsonCalls<TRouter extends AnyTRPCRouter>(
+  options: ResolveJsonCallsOptions<TRouter>,
+): Promise<JsonCallAnswer> {
+  const { router, calls, signal } = options;
+  const config = router._def._config;
+  const inputs = lazyInputs(router, calls, options.body);
+  const info: TRPCRequestInfo = {
+    accept: null,
+    type: calls.type,
+    isBatchCall: calls.isBatchCall,
+    calls: calls.paths.map((path, index) => ({
+      path,
+      batchIndex: index,
+      procedure: calls.procedures[index] ?? null,
+      getRawInput: async () => (await inputs.read())[index],
+      result: () => inputs.result()?.[index],
+    })),
+    connectionParams: null,
+    signal,
+    url: null,
+  };
+
+  let ctx: unknown;
+  let contextError: TRPCError | undefined;
+  try {
+    ctx = await options.createContext(info);
+  } catch (cause) {
+    contextError = getTRPCErrorFromUnknown(cause);
+  }
+
+  const errorShape = (error: TRPCError, index: number) => ({
+    error: getErrorShape({
+      config,
+      ctx,
+      error,
+      input: inputs.result()?.[index],
+      path: calls.paths[index] ?? '',
+      type: calls.type,
+    }),
+  });
+  const reportError = (error: TRPCError, index: number) =>
+    options.onError({
+      error,
+      path: calls.paths[index],
+      input: inputs.result()?.[index],
+      ctx: ctx as never,
+      type: calls.type,
+      req: undefined,
+    });
+
+  const results = await Promise.all(
+    info.calls.map(async (call, index): Promise<CallResult> => {
+      try {
+        if (contextError) throw contextError;
+        const data: unknown = await (calls.procedures[index] as AnyTRPCProcedure)({
+          path: call.path,
+          getRawInput: call.getRawInput,
+          ctx,
+          type: calls.type,
+          signal,
+          batchIndex: index,
+        });
+        return { ok: true, data };
+      } catch (cause) {
+        const error = getTRPCErrorFromUnknown(cause);
+        reportError(error, index);
+        return { ok: false, error };
+      }
+    }),
+  );
+
+  if (!calls.isBatchCall) {
+    const result = results[0] as CallResult;
+    let response: object;
+    if (!result.ok) response = errorShape(result.error, 0);
+    else if (!isDataStream(result.data)) response = { result: { data: result.data } };
+    else {
+      // tRPC refuses this outside the call: no path, no input.
+      const error = streamLikeError();
+      options.onError({
+        error,
+        path: undefined,
+        input: undefined,
+        ctx: ctx as never,
+        type: calls.type,
+        req: undefined,
+      });
+      response = {
+        error: getErrorShape({
+          config,
+          ctx,
+          error,
+          input: undefined,
+          path: undefined,
+          type: calls.type,
+        }),
+      };
+    }
+    return answer(config, [response], response);
+  }
+  const responses = results.map((result, index) => {
+    if (!result.ok) return errorShape(result.error, index);
+    if (isDataStream(result.data)) return errorShape(streamLikeError(), index);
+    return { result: { data: result.data } };
+  });
+  return answer(config, responses, responses);
+}
+
+type CallResult = { ok: true; data: unknown } | { ok: false; error: TRPCError };
+
+const streamLikeError = () =>
+  new TRPCError({
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Cannot use stream-like response in non-streaming request - use httpBatchStreamLink',
+  });
+
+function answer(
+  config: AnyTRPCRouter['_def']['_config'],
+  forStatus: object[],
+  body: object | object[],
+): JsonCallAnswer {
+  return {
+    status: getHTTPStatusCode(forStatus as never),
+    body: JSON.stringify(transformTRPCResponse(config, body as never)),
+  };
+}
+
+/** The inputs, parsed and deserialized on first read; parse errors are the caller's (400). */
+function lazyInputs(router: AnyTRPCRouter, calls: PlainJsonCalls, body: string | undefined) {
+  const { deserialize } = router._def._config.transformer.input;
+  let parsed: Record<number, unknown> | undefined;
+  let pending: Promise<Record<number, unknown>> | undefined;
+  const parse = (): Record<number, unknown> => {
+    let raw: unknown;
+    if (calls.type === 'query') {
+      const query = calls.params.get('input');
+      if (query) raw = JSON.parse(query);
+    } else raw = JSON.parse(body ?? '');
+    const result: Record<number, unknown> = Object.create(null);
+    if (raw === undefined) return result;
+    if (!calls.isBatchCall) {
+      result[0] = deserialize(raw);
+      return result;
+    }
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: '"input" needs to be an object when doing a batch call',
+      });
+    for (const index of calls.paths.keys()) {
+      const input = (raw as Record<number, unknown>)[index];
+      if (input !== undefined) result[index] = deserialize(input);
+    }
+    return result;
+  };
+  return {
+    read(): Promise<Record<number, unknown>> {
+      if (parsed) return Promise.resolve(parsed);
+      pending ??= Promise.resolve()
+        .then(parse)
+        .then(
+          (value) => {
+            parsed = value;
+            return value;
+          },
+          (cause: unknown) => {
+            if (cause instanceof TRPCError) throw cause;
+            throw new TRPCError({
+              code: 'BAD_REQUEST',
+              message: cause instanceof Error ? cause.message : 'Invalid input',
+              cause,
+            });
+          },
+        );
+      return pending;
+    },
+    result: () => parsed,
+  };
+}
+
+const isObject = (value: unknown): value is Record<PropertyKey, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** tRPC refuses async iterables and objects holding promises in a non-streaming answer. */
+function isDataStream(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  if (Symbol.asyncIterator in value) return true;
+  return Object.values(value).some(
+    (v) => isObject(v) && (typeof v.then === 'function' || Symbol.asyncIterator in v),
+  );
+}
