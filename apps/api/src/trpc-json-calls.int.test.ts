@@ -8,7 +8,7 @@ import {
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from './app.ts';
-import { plainJsonCalls } from './http/trpc-json-calls.ts';
+import { type JsonCallRequest, plainJsonCalls } from './http/trpc-json-calls.ts';
 import { registerTrpcRoute } from './http/trpc-route.ts';
 import { startTestApi } from './testing/test-api.ts';
 
@@ -170,7 +170,7 @@ describe('plain JSON calls', () => {
   });
 
   it('takes only what it fully understands', () => {
-    const request = {
+    const request: JsonCallRequest = {
       method: 'GET',
       path: 'account.me',
       search: '',
@@ -179,7 +179,7 @@ describe('plain JSON calls', () => {
       trpcAccept: undefined,
       body: undefined,
     };
-    const taken = (changes: Partial<typeof request>) =>
+    const taken = (changes: Partial<JsonCallRequest>) =>
       plainJsonCalls(appRouter, { ...request, ...changes }, 20) !== undefined;
     expect(taken({})).toBe(true);
     expect(taken({ path: 'account.me,planner.goals.list', search: 'batch=1' })).toBe(true);
