@@ -8,14 +8,20 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import * as schema from './schema/index.ts';
+import type * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * Without drizzle's relational query API (`db.query.*`): repositories use the SQL-like builder,
+ * and drizzle builds a relational query builder for every table of a schema it is given, on
+ * every transaction it opens — measured in bench/api-overhead as a visible share of a short call.
+ */
+type NoRelations = Record<string, never>;
+export type Database = PgDatabase<PgQueryResultHKT, NoRelations>;
 export type Transaction = PgTransaction<
   PgQueryResultHKT,
-  Schema,
-  ExtractTablesWithRelations<Schema>
+  NoRelations,
+  ExtractTablesWithRelations<NoRelations>
 >;
 /** What repositories take: the database itself or an open transaction. */
 export type Executor = Database | Transaction;
@@ -48,7 +54,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
 
 function connectPostgres(url: string, max: number, prepare: boolean): DatabaseHandle {
   const client = postgres(url, { max, prepare, onnotice: () => {} });
-  const db = drizzlePostgres({ client: prepare ? preparing(client) : client, schema });
+  const db = drizzlePostgres({ client: prepare ? preparing(client) : client });
   return {
     db: db as unknown as Database,
     kind: 'postgres',
@@ -66,22 +72,28 @@ type Sql = postgres.Sql;
  * parsed once (bench/api-overhead). This asks it to, inside transactions and savepoints too.
  */
 function preparing(sql: Sql): Sql {
+  // Bound once per connection handle: drizzle reads `unsafe` for every statement it sends.
+  const bound = new Map<PropertyKey, unknown>();
   return new Proxy(sql, {
     get(target, property, receiver) {
+      const known = bound.get(property);
+      if (known) return known;
       const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      let fn: unknown;
       if (property === 'unsafe') {
-        return (query: string, params?: unknown[], options?: object) =>
+        fn = (query: string, params?: unknown[], options?: object) =>
           target.unsafe(query, params as never, { ...options, prepare: true });
-      }
-      if (property === 'begin' || property === 'savepoint') {
-        return (...args: unknown[]) => {
+      } else if (property === 'begin' || property === 'savepoint') {
+        fn = (...args: unknown[]) => {
           const work = args.pop() as (tx: Sql) => unknown;
           return (value as (...a: unknown[]) => unknown).call(target, ...args, (tx: Sql) =>
             work(preparing(tx)),
           );
         };
-      }
-      return typeof value === 'function' ? value.bind(target) : value;
+      } else fn = value.bind(target);
+      bound.set(property, fn);
+      return fn;
     },
   });
 }
@@ -93,6 +105,6 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     mkdirSync(location, { recursive: true });
   }
   const client = await PGlite.create(location, { extensions: { vector, pg_trgm } });
-  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  const db = drizzlePglite({ client }) as unknown as Database;
   return { db, kind: 'pglite', close: () => client.close() };
 }
