@@ -9,6 +9,7 @@ export {
   type Transaction,
 } from './client.ts';
 export { type DbEnv, loadDbEnv, preparesStatements } from './env.ts';
+export { isForeignKeyViolation } from './errors.ts';
 export type { MigrationStatus } from './migrate.ts';
 export { migrationStatus, migrationsFolder, resultRows, runMigrations } from './migrate.ts';
 export * as schema from './schema/index.ts';

@@ -133,6 +133,20 @@ describe('chat engine', () => {
     expect(userRows).toHaveLength(1);
   });
 
+  it('stores a send made twice at once only once, and answers both with its ids', async () => {
+    const { caller } = await h.signUp();
+    const id = await startChat(caller);
+    const send = { conversationId: id, text: 'Twice', clientMessageId: clientId() };
+    // On PostgreSQL both transactions can read before either writes: the unique index decides.
+    const [first, second] = await Promise.all([caller.chat.send(send), caller.chat.send(send)]);
+    expect(second).toEqual(first);
+    const conversation = await settled(caller, id);
+    expect(conversation.messages.map((m) => [m.role, m.id])).toEqual([
+      ['user', first.userMessageId],
+      ['assistant', first.assistantMessageId],
+    ]);
+  });
+
   it('resumes a stream from the last event id and replays a finished reply whole', async () => {
     const { caller } = await h.signUp();
     const id = await startChat(caller);

@@ -1,6 +1,6 @@
 import type { AiGateway } from '@waypoint/ai';
 import type { Principal } from '@waypoint/auth';
-import type { Executor } from '@waypoint/db';
+import { type Executor, isForeignKeyViolation } from '@waypoint/db';
 import type { ModelMessage } from 'ai';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { z } from 'zod';
@@ -209,18 +209,29 @@ export class ChatService {
       const turn = this.turnOf(principal, conversation, replyId);
       const context = assistant.buildContext(turn);
       context.catch(() => {}); // awaited by the generation; a failed store drops it
-      const user = await this.deps.repo.insertMessage(tx, principal.userId, {
-        conversationId: conversation.id,
-        parentId: leaf?.id ?? null,
-        role: 'user',
-        parts: [{ type: 'text', text: input.text }],
-        status: 'complete',
-        clientMessageId: input.clientMessageId,
+      // This send was stored before (a retry): the earlier ids are the answer.
+      if (earlier.some((m) => m.clientMessageId === input.clientMessageId)) return undefined;
+      // Both ids are chosen here, so the user message, the reply under it and the new leaf go
+      // out together: one round trip. A concurrent duplicate that won the unique index on
+      // client_message_id makes the user insert a no-op and the reply's parent missing; that
+      // send then answers with the winner's ids (the caller looks them up on the conflict).
+      const userMessageId = crypto.randomUUID();
+      const [user, reply] = await Promise.all([
+        this.deps.repo.insertMessage(tx, principal.userId, {
+          id: userMessageId,
+          conversationId: conversation.id,
+          parentId: leaf?.id ?? null,
+          role: 'user',
+          parts: [{ type: 'text', text: input.text }],
+          status: 'complete',
+          clientMessageId: input.clientMessageId,
+        }),
+        this.insertReply(tx, principal, conversation.id, userMessageId, replyId),
+      ]).catch((error: unknown) => {
+        if (isForeignKeyViolation(error)) throw new ConflictError('This message was already sent');
+        throw error;
       });
-      // This send was stored before (a retry, or a concurrent duplicate that won the insert):
-      // the unique index on client_message_id decides, and the earlier ids are the answer.
-      if (!user) return undefined;
-      const reply = await this.insertReply(tx, principal, conversation.id, user.id, replyId);
+      if (!user) throw new ConflictError('This message was already sent');
       const prepared: PreparedTurn = { messages: [...earlier, user, reply], turn, context };
       return { conversation, userMessageId: user.id, assistantMessageId: reply.id, prepared };
     });
