@@ -225,6 +225,44 @@ describe('AI gateway over real sockets', () => {
     expect(fake.requestsFor('m2')).toHaveLength(0);
   });
 
+  it('asks no model before `proceed` says so, and then at once', async () => {
+    const { ai, usage } = gateway({ AI_CONNECT_TIMEOUT_MS: '100' });
+    let go: (proceed: boolean) => void = () => {};
+    const proceed = new Promise<boolean>((resolve) => {
+      go = resolve;
+    });
+    const reply = collect(
+      ai.streamChat({ messages: [{ role: 'user', content: 'Hi' }], offline, proceed }),
+    );
+    // Longer than the connect timeout: the wait is not the provider's, nothing times out.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(fake.requests).toHaveLength(0);
+    go(true);
+    const { text, last } = await reply;
+    expect(text).toBe('Hello from the fake provider.');
+    expect(last).toMatchObject({ type: 'finish', modelsUsed: [{ model: 'm1' }] });
+    expect(outcomes(usage)).toEqual(['m1:ok']);
+    expect(usage[0]?.latencyMs).toBeLessThan(250);
+  });
+
+  it('ends as stopped, asking no model and recording nothing, when `proceed` says no', async () => {
+    const { ai, usage } = gateway();
+    const { events, last } = await collect(
+      ai.streamChat({
+        messages: [{ role: 'user', content: 'Hi' }],
+        offline,
+        proceed: Promise.resolve(false),
+      }),
+    );
+    expect(last).toMatchObject({ type: 'stopped' });
+    expect(events.some((e) => e.type === 'text-delta' || e.type === 'fallback')).toBe(false);
+    expect(fake.requests).toHaveLength(0);
+    expect(usage).toEqual([]);
+    expect(ai.breakers()).toContainEqual(
+      expect.objectContaining({ model: 'openai:m1', state: 'closed' }),
+    );
+  });
+
   it('speaks the Anthropic protocol', async () => {
     const { ai } = gateway({
       AI_CHAT_MODELS: 'anthropic:claude-test',

@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { type ModelMessage, stepCountIs, streamText } from 'ai';
+import { type ModelMessage, stepCountIs, streamText, wrapLanguageModel } from 'ai';
 import { contextWindowOf, fitToContext } from '../budget/token-budget.ts';
 import type { AttemptOutcome, ModelRef, UsageSink } from '../contracts.ts';
 import type { AiEnv } from '../env.ts';
@@ -9,11 +9,13 @@ import type { ModelFactory } from '../registry/providers.ts';
 import type { BreakerRegistry } from '../resilience/breaker.ts';
 import {
   AiTimeoutError,
+  CallCancelledError,
   CallerAbortError,
   classifyFailure,
   PartialStreamError,
 } from '../resilience/failures.ts';
 import { createRetryPolicy } from '../resilience/retry.ts';
+import { callGate } from './call-gate.ts';
 import { ContinuationJoiner } from './continuation.ts';
 import { EventQueue } from './event-queue.ts';
 import { type ChatStreamEvent, OFFLINE_REF, type StreamChatInput } from './types.ts';
@@ -113,7 +115,14 @@ async function attemptStream(
     timer = setTimeout(() => controller.abort(new AiTimeoutError(kind, ms)), ms);
   };
   const isOffline = ref.provider === 'offline';
-  if (!isOffline) arm('connect', env.AI_CONNECT_TIMEOUT_MS);
+  // The connect timeout and the latency figures start when the request may leave.
+  const armConnect = () => {
+    started = deps.now();
+    if (!isOffline) arm('connect', env.AI_CONNECT_TIMEOUT_MS);
+  };
+  let started = deps.now();
+  const model = deps.models.language(ref, input.offline.responder);
+  if (!input.proceed) armConnect();
 
   const partialBefore = state.text;
   const continuation = partialBefore.length > 0;
@@ -131,7 +140,6 @@ async function attemptStream(
     messages: history,
     contextWindow: contextWindowOf(ref.model, ref.provider),
   });
-  const started = deps.now();
   let firstTokenAt: number | null = null;
   let announced = false;
   let textThisAttempt = '';
@@ -152,7 +160,19 @@ async function attemptStream(
 
   try {
     const result = streamText({
-      model: deps.models.language(ref, input.offline.responder),
+      model: input.proceed
+        ? wrapLanguageModel({
+            model,
+            middleware: callGate(input.proceed, {
+              opened: armConnect,
+              refused: () => {
+                const error = new CallCancelledError();
+                controller.abort(error);
+                return error;
+              },
+            }),
+          })
+        : model,
       system: input.system,
       messages,
       tools: input.tools,
@@ -233,11 +253,13 @@ async function attemptStream(
   } catch (raw) {
     const reason = controller.signal.aborted ? controller.signal.reason : raw;
     if (reason instanceof CallerAbortError) {
-      record(deps, input, ref, {
-        outcome: 'failed',
-        errorKind: 'stopped',
-        latencyMs: deps.now() - started,
-      });
+      // A call called off before it was made is no attempt: nothing to record.
+      if (!(reason instanceof CallCancelledError))
+        record(deps, input, ref, {
+          outcome: 'failed',
+          errorKind: 'stopped',
+          latencyMs: deps.now() - started,
+        });
       throw reason;
     }
     const error =

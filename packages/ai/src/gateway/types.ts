@@ -22,6 +22,13 @@ export interface StreamChatInput extends CallIdentity {
   /** Named in the kind message shown when nothing can answer ("The coach is thinking deeply"). */
   assistantName?: string;
   maxSteps?: number;
+  /**
+   * When given, the reply is prepared (prompt checked and converted) at once, but no model is
+   * asked before this resolves: `true` lets the call go, `false` ends the reply as stopped with
+   * nothing sent. Chat passes its send's commit: the user's message is stored before any model
+   * is called, and the preparation is not on the path to the first token.
+   */
+  proceed?: PromiseLike<boolean>;
 }
 
 export type ChatStreamEvent =

@@ -29,9 +29,17 @@ export class PartialStreamError extends Error {
 
 /** The caller stopped the generation (stop button, closed request): not a provider failure. */
 export class CallerAbortError extends Error {
-  constructor() {
-    super('stopped by the caller');
+  constructor(message = 'stopped by the caller') {
+    super(message);
     this.name = 'CallerAbortError';
+  }
+}
+
+/** The caller called the generation off before any model was asked (`proceed` was false). */
+export class CallCancelledError extends CallerAbortError {
+  constructor() {
+    super('called off before any model was asked');
+    this.name = 'CallCancelledError';
   }
 }
 

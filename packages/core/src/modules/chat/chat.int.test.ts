@@ -133,6 +133,70 @@ describe('chat engine', () => {
     expect(userRows).toHaveLength(1);
   });
 
+  it('prepares the reply while the turn is written, and asks no model before it is committed', async () => {
+    const { caller } = await h.signUp();
+    const id = await startChat(caller);
+    // The reply's insert is the turn's last write: held, the transaction cannot commit. (On
+    // PGlite's single connection the context read waits for the commit anyway; on PostgreSQL,
+    // in CI's second run, the generation is ready long before.)
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const insert = chatRepository.insertMessage;
+    const spy = vi
+      .spyOn(chatRepository, 'insertMessage')
+      .mockImplementation(async (db, userId, message) => {
+        if (message.role === 'assistant') await held;
+        return insert.call(chatRepository, db, userId, message);
+      });
+    try {
+      const sending = caller.chat.send({
+        conversationId: id,
+        text: 'Wait',
+        clientMessageId: clientId(),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(fake.requests).toHaveLength(0);
+      release();
+      const sent = await sending;
+      const conversation = await settled(caller, id);
+      expect(conversation.messages.at(-1)).toMatchObject({
+        id: sent.assistantMessageId,
+        status: 'complete',
+      });
+      expect(fake.requestsFor('m1')).toHaveLength(1);
+      expect(JSON.stringify(fake.requestsFor('m1')[0]?.body.messages)).toContain('Wait');
+    } finally {
+      release();
+      spy.mockRestore();
+    }
+  });
+
+  it('asks no model and leaves nothing behind when the turn cannot be stored', async () => {
+    const { caller } = await h.signUp();
+    const id = await startChat(caller);
+    const insert = chatRepository.insertMessage;
+    const spy = vi
+      .spyOn(chatRepository, 'insertMessage')
+      .mockImplementation(async (db, userId, message) => {
+        if (message.role === 'assistant') throw new Error('disk full');
+        return insert.call(chatRepository, db, userId, message);
+      });
+    try {
+      await expect(
+        caller.chat.send({ conversationId: id, text: 'Lost?', clientMessageId: clientId() }),
+      ).rejects.toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
+    } finally {
+      spy.mockRestore();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(fake.requests).toHaveLength(0);
+    expect((await caller.chat.conversations.get({ id })).messages).toEqual([]);
+    const usage = await h.handle.db.select().from(schema.aiUsage);
+    expect(usage).toEqual([]);
+  });
+
   it('stores a send made twice at once only once, and answers both with its ids', async () => {
     const { caller } = await h.signUp();
     const id = await startChat(caller);

@@ -29,9 +29,12 @@ import type { SendRateLimit } from './send-rate-limit.ts';
 
 /** What a send already knows when its generation starts: the branch and the context read. */
 interface PreparedTurn {
-  messages: MessageRow[];
+  /** The branch the model answers: the earlier turns and the new user message. */
+  history: ModelMessage[];
   turn: AssistantTurn;
   context: Promise<AssistantContext>;
+  /** Whether the turn was committed; no model is asked before it is (`false`: never). */
+  stored: Promise<boolean>;
 }
 
 export interface ChatServiceDeps {
@@ -160,33 +163,46 @@ export class ChatService {
     input: { conversationId: string; text: string; clientMessageId: string },
   ) {
     await this.deps.rateLimit.consume(principal.userId);
-    const stored = await this.storeTurn(principal, input).catch(async (error: unknown) => {
-      // A retry while its reply is still streaming meets the "reply in progress" conflict.
-      if (!(error instanceof ConflictError)) throw error;
-      const sent = await this.findSent(principal, input.conversationId, input.clientMessageId);
-      if (sent) return { ...sent, conversation: undefined, prepared: undefined };
-      throw error;
+    // The generation starts preparing while the turn is written (see `storeTurn`); its model
+    // call waits for this, which says whether the turn was committed.
+    let settle: (stored: boolean) => void = () => {};
+    const committed = new Promise<boolean>((resolve) => {
+      settle = resolve;
     });
-    if (stored && !stored.conversation) {
-      return { userMessageId: stored.userMessageId, assistantMessageId: stored.assistantMessageId };
-    }
-    if (!stored) {
-      const raced = await this.findSent(principal, input.conversationId, input.clientMessageId);
-      if (!raced) throw new ConflictError('The message could not be stored; try again');
-      return raced;
-    }
-    this.generate(
-      principal,
-      stored.conversation as ConversationRow,
-      stored.assistantMessageId,
-      stored.prepared,
-    );
-    return { userMessageId: stored.userMessageId, assistantMessageId: stored.assistantMessageId };
+    const stored = await this.storeTurn(principal, input, committed)
+      .then(
+        (result) => {
+          settle(result !== undefined);
+          return result;
+        },
+        (error: unknown) => {
+          settle(false);
+          throw error;
+        },
+      )
+      .catch(async (error: unknown) => {
+        // A retry while its reply is still streaming meets the "reply in progress" conflict.
+        if (!(error instanceof ConflictError)) throw error;
+        const sent = await this.findSent(principal, input.conversationId, input.clientMessageId);
+        if (sent) return sent;
+        throw error;
+      });
+    if (stored) return stored;
+    const raced = await this.findSent(principal, input.conversationId, input.clientMessageId);
+    if (!raced) throw new ConflictError('The message could not be stored; try again');
+    return raced;
   }
 
+  /**
+   * Writes the user's message, an empty reply marked `streaming` under it and the new leaf, in
+   * one transaction. Once the branch is read, the generation starts: the assistant's context, the
+   * prompt and the AI SDK's preparation of the request run while the rows are written and
+   * committed, and the model is asked only when `committed` says the turn is stored.
+   */
   private storeTurn(
     principal: Principal,
     input: { conversationId: string; text: string; clientMessageId: string },
+    committed: Promise<boolean>,
   ) {
     const replyId = crypto.randomUUID();
     return this.asUser(principal, async (tx) => {
@@ -203,37 +219,47 @@ export class ChatService {
       if (leaf?.status === 'streaming') {
         throw new ConflictError('A reply is still being written; wait for it or stop it first');
       }
-      // The assistant's context (reads only; no model is called) loads on other connections
-      // while this transaction writes and commits, so it is not on the path to the first token.
+      // This send was stored before (a retry): the earlier ids are the answer.
+      if (earlier.some((m) => m.clientMessageId === input.clientMessageId)) return undefined;
       const assistant = this.assistantOrThrow(conversation.assistant);
+      // The assistant's context (reads only) loads on other connections meanwhile.
       const turn = this.turnOf(principal, conversation, replyId);
       const context = assistant.buildContext(turn);
       context.catch(() => {}); // awaited by the generation; a failed store drops it
-      // This send was stored before (a retry): the earlier ids are the answer.
-      if (earlier.some((m) => m.clientMessageId === input.clientMessageId)) return undefined;
       // Both ids are chosen here, so the user message, the reply under it and the new leaf go
       // out together: one round trip. A concurrent duplicate that won the unique index on
       // client_message_id makes the user insert a no-op and the reply's parent missing; that
       // send then answers with the winner's ids (the caller looks them up on the conflict).
       const userMessageId = crypto.randomUUID();
-      const [user, reply] = await Promise.all([
+      const parts = [{ type: 'text', text: input.text }];
+      const written = Promise.all([
         this.deps.repo.insertMessage(tx, principal.userId, {
           id: userMessageId,
           conversationId: conversation.id,
           parentId: leaf?.id ?? null,
           role: 'user',
-          parts: [{ type: 'text', text: input.text }],
+          parts,
           status: 'complete',
           clientMessageId: input.clientMessageId,
         }),
         this.insertReply(tx, principal, conversation.id, userMessageId, replyId),
-      ]).catch((error: unknown) => {
+      ]);
+      const history = [
+        ...(leaf ? modelMessagesOf(activeBranch(earlier, leaf.id).path) : []),
+        ...modelMessagesOf([{ role: 'user', parts }]),
+      ];
+      this.generate(principal, conversation, replyId, {
+        history,
+        turn,
+        context,
+        stored: committed,
+      });
+      const [user] = await written.catch((error: unknown) => {
         if (isForeignKeyViolation(error)) throw new ConflictError('This message was already sent');
         throw error;
       });
       if (!user) throw new ConflictError('This message was already sent');
-      const prepared: PreparedTurn = { messages: [...earlier, user, reply], turn, context };
-      return { conversation, userMessageId: user.id, assistantMessageId: reply.id, prepared };
+      return { userMessageId: user.id, assistantMessageId: replyId };
     });
   }
 
@@ -527,9 +553,7 @@ export class ChatService {
         const turn = prepared?.turn ?? this.turnOf(principal, conversation, replyId);
         let context: AssistantContext;
         [history, context] = await Promise.all([
-          prepared
-            ? historyOf(prepared.messages, replyId)
-            : this.history(principal, conversation.id, replyId),
+          prepared ? prepared.history : this.history(principal, conversation.id, replyId),
           prepared?.context ?? assistant.buildContext(turn),
         ]);
         const prompt = assistant.prompt.render(context.variables);
@@ -539,6 +563,7 @@ export class ChatService {
           tools: assistant.tools?.(turn),
           offline: { responder: assistant.offlineResponder, context: context.offlineContext },
           abortSignal: signal,
+          proceed: prepared?.stored,
           requestId: replyId,
           userId: principal.userId,
           promptTemplate: prompt.stamp,
@@ -560,6 +585,8 @@ export class ChatService {
       clearInterval(heartbeat);
     }
     await checkpoint;
+    // A send whose turn was not stored called no model and has no row to save into.
+    if (prepared && !(await prepared.stored)) return;
     try {
       await save(true);
     } catch (error) {
@@ -663,9 +690,12 @@ function toMessage(row: MessageRow, siblingIds: string[]): TMessage {
 
 /** The active branch up to a reply, as model messages (text parts only, the reply left out). */
 function historyOf(all: MessageRow[], replyId: string): ModelMessage[] {
-  const { path } = activeBranch(all, replyId);
+  return modelMessagesOf(activeBranch(all, replyId).path.filter((m) => m.id !== replyId));
+}
+
+/** Messages as the model gets them: text parts only, empty ones left out. */
+function modelMessagesOf(path: Pick<MessageRow, 'role' | 'parts'>[]): ModelMessage[] {
   return path
-    .filter((m) => m.id !== replyId)
     .map((m) => ({ role: m.role, content: textOf(m.parts) }) as ModelMessage)
     .filter((m) => typeof m.content === 'string' && m.content.length > 0);
 }
