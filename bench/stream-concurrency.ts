@@ -42,6 +42,7 @@ interface LevelRun {
   wallSeconds: number;
   worstLagWindows: { atSeconds: number; lagMs: number }[];
   firstError?: string;
+  notComplete: Record<string, number>;
 }
 
 /** One level: `level` new conversations sending and streaming at once. */
@@ -107,6 +108,13 @@ async function run(level: number): Promise<LevelRun> {
     // Where the worst windows fall (the opening burst of sends and subscriptions, or later).
     worstLagWindows: [...lagWindows].sort((a, b) => b.lagMs - a.lagMs).slice(0, 3),
     firstError: outcomes.find((o) => o.status === 'rejected')?.reason?.message,
+    // What the replies that did not complete ended as: a status, or the client's error.
+    notComplete: tally(
+      outcomes.flatMap((o) => {
+        if (o.status === 'rejected') return [`error: ${String(o.reason?.message ?? o.reason)}`];
+        return o.value.status === 'complete' ? [] : [`status: ${o.value.status}`];
+      }),
+    ),
   };
 }
 
@@ -151,3 +159,9 @@ report('stream-concurrency', results as Record<string, object>, {
 });
 await fixture.stop();
 await fake.close();
+
+function tally(values: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
+}
