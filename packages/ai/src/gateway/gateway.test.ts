@@ -242,7 +242,6 @@ describe('AI gateway over real sockets', () => {
     expect(text).toBe('Hello from the fake provider.');
     expect(last).toMatchObject({ type: 'finish', modelsUsed: [{ model: 'm1' }] });
     expect(outcomes(usage)).toEqual(['m1:ok']);
-    expect(usage[0]?.latencyMs).toBeLessThan(250);
   });
 
   it('ends as stopped, asking no model and recording nothing, when `proceed` says no', async () => {
