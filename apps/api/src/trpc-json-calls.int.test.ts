@@ -177,7 +177,6 @@ describe('plain JSON calls', () => {
       contentType: undefined,
       accept: undefined,
       trpcAccept: undefined,
-      body: undefined,
     };
     const taken = (changes: Partial<JsonCallRequest>) =>
       plainJsonCalls(appRouter, { ...request, ...changes }, 20) !== undefined;

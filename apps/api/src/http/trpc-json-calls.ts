@@ -30,8 +30,6 @@ export interface JsonCallRequest {
   contentType: string | undefined;
   accept: string | undefined;
   trpcAccept: string | undefined;
-  /** The body as text (POST). */
-  body: string | undefined;
 }
 
 export interface PlainJsonCalls {

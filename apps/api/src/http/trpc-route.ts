@@ -51,7 +51,6 @@ export function registerTrpcRoute<TRouter extends AnyTRPCRouter>(
               contentType: request.headers['content-type'],
               accept: request.headers.accept,
               trpcAccept: header(request.headers['trpc-accept']),
-              body,
             },
             options.maxBatchSize,
           );
