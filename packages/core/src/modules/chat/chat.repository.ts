@@ -5,6 +5,16 @@ const { conversations, messages } = schema;
 
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
+
+const treeColumns = {
+  id: messages.id,
+  parentId: messages.parentId,
+  role: messages.role,
+  parts: messages.parts,
+  status: messages.status,
+  clientMessageId: messages.clientMessageId,
+};
+export type TreeMessage = Pick<MessageRow, keyof typeof treeColumns>;
 export type NewMessage = Omit<typeof messages.$inferInsert, 'userId'>;
 
 /** Every chat query, scoped to the caller's `userId` (and by RLS underneath). */
@@ -170,6 +180,19 @@ export const chatRepository = {
   ): Promise<MessageRow[]> {
     return db
       .select()
+      .from(messages)
+      .where(and(eq(messages.userId, userId), eq(messages.conversationId, conversationId)))
+      .orderBy(asc(messages.createdAt), asc(messages.id));
+  },
+
+  /**
+   * The conversation's messages with only what the branch logic and the model need: a send
+   * reads the whole conversation, and parsing every message's metadata, usage and timestamps on
+   * every turn grew with its length.
+   */
+  messageTree(db: Executor, userId: string, conversationId: string): Promise<TreeMessage[]> {
+    return db
+      .select(treeColumns)
       .from(messages)
       .where(and(eq(messages.userId, userId), eq(messages.conversationId, conversationId)))
       .orderBy(asc(messages.createdAt), asc(messages.id));

@@ -14,7 +14,12 @@ import type {
   AssistantRegistry,
   AssistantTurn,
 } from './assistants.ts';
-import type { ChatRepository, ConversationRow, MessageRow } from './chat.repository.ts';
+import type {
+  ChatRepository,
+  ConversationRow,
+  MessageRow,
+  TreeMessage,
+} from './chat.repository.ts';
 import type {
   TConversation,
   TConversationSummary,
@@ -144,7 +149,7 @@ export class ChatService {
 
   async delete(principal: Principal, id: string) {
     const running = await this.asUser(principal, async (tx) => {
-      const all = await this.deps.repo.conversationMessages(tx, principal.userId, id);
+      const all = await this.deps.repo.messageTree(tx, principal.userId, id);
       if (!(await this.deps.repo.deleteConversation(tx, principal.userId, id)))
         throw new NotFoundError('Conversation');
       return all.filter((m) => m.status === 'streaming').map((m) => m.id);
@@ -210,7 +215,7 @@ export class ChatService {
       // connection); the messages also give the generation its history without another read.
       const [conversation, earlier] = await Promise.all([
         this.deps.repo.getConversation(tx, principal.userId, input.conversationId),
-        this.deps.repo.conversationMessages(tx, principal.userId, input.conversationId),
+        this.deps.repo.messageTree(tx, principal.userId, input.conversationId),
       ]);
       if (!conversation) throw new NotFoundError('Conversation');
       const leaf = conversation.activeLeafId
@@ -608,7 +613,7 @@ export class ChatService {
     replyId: string,
   ): Promise<ModelMessage[]> {
     const all = await this.asUser(principal, (tx) =>
-      this.deps.repo.conversationMessages(tx, principal.userId, conversationId),
+      this.deps.repo.messageTree(tx, principal.userId, conversationId),
     );
     return historyOf(all, replyId);
   }
@@ -689,7 +694,7 @@ function toMessage(row: MessageRow, siblingIds: string[]): TMessage {
 }
 
 /** The active branch up to a reply, as model messages (text parts only, the reply left out). */
-function historyOf(all: MessageRow[], replyId: string): ModelMessage[] {
+function historyOf(all: TreeMessage[], replyId: string): ModelMessage[] {
   return modelMessagesOf(activeBranch(all, replyId).path.filter((m) => m.id !== replyId));
 }
 

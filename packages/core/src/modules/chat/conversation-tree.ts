@@ -1,15 +1,18 @@
 import type { MessageRow } from './chat.repository.ts';
 
+/** What the tree needs of a message. */
+type TreeNode = Pick<MessageRow, 'id' | 'parentId'>;
+
 /**
  * The messages of one branch, root to leaf, with each message's alternatives (siblings that
  * share its parent) for the branch switcher.
  */
-export function activeBranch(
-  all: MessageRow[],
+export function activeBranch<T extends TreeNode>(
+  all: T[],
   leafId: string | null,
-): { path: MessageRow[]; siblings: Map<string, string[]> } {
+): { path: T[]; siblings: Map<string, string[]> } {
   const byId = new Map(all.map((m) => [m.id, m]));
-  const children = new Map<string | null, MessageRow[]>();
+  const children = new Map<string | null, T[]>();
   for (const message of all) {
     const key = message.parentId;
     children.set(key, [...(children.get(key) ?? []), message]);
@@ -21,7 +24,7 @@ export function activeBranch(
   }
   let leaf = leafId ? byId.get(leafId) : undefined;
   if (!leaf) leaf = all.at(-1);
-  const path: MessageRow[] = [];
+  const path: T[] = [];
   for (
     let current = leaf;
     current;
@@ -33,8 +36,8 @@ export function activeBranch(
 }
 
 /** From a chosen message, the newest leaf below it: switching to a branch shows its latest turn. */
-export function newestLeafUnder(all: MessageRow[], messageId: string): string {
-  const children = new Map<string, MessageRow[]>();
+export function newestLeafUnder(all: TreeNode[], messageId: string): string {
+  const children = new Map<string, TreeNode[]>();
   for (const message of all) {
     if (!message.parentId) continue;
     children.set(message.parentId, [...(children.get(message.parentId) ?? []), message]);
