@@ -8,9 +8,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import type * as schema from './schema/index.ts';
 
-export type Schema = typeof schema;
 /**
  * Without drizzle's relational query API (`db.query.*`): repositories use the SQL-like builder,
  * and drizzle builds a relational query builder for every table of a schema it is given, on

@@ -5,7 +5,6 @@ export {
   type DatabaseKind,
   type DatabaseOptions,
   type Executor,
-  type Schema,
   type Transaction,
 } from './client.ts';
 export { type DbEnv, loadDbEnv, preparesStatements } from './env.ts';

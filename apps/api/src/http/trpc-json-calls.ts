@@ -125,25 +125,13 @@ export async function resolveJsonCalls<TRouter extends AnyTRPCRouter>(
     contextError = getTRPCErrorFromUnknown(cause);
   }
 
-  const errorShape = (error: TRPCError, index: number) => ({
-    error: getErrorShape({
-      config,
-      ctx,
-      error,
-      input: inputs.result()?.[index],
-      path: calls.paths[index] ?? '',
-      type: calls.type,
-    }),
+  // As tRPC shapes and reports an error: with the call's path and input where there is a call.
+  const shape = (error: TRPCError, path: string | undefined, input: unknown) => ({
+    error: getErrorShape({ config, ctx, error, input, path, type: calls.type }),
   });
-  const reportError = (error: TRPCError, index: number) =>
-    options.onError({
-      error,
-      path: calls.paths[index],
-      input: inputs.result()?.[index],
-      ctx: ctx as never,
-      type: calls.type,
-      req: undefined,
-    });
+  const report = (error: TRPCError, path: string | undefined, input: unknown) =>
+    options.onError({ error, path, input, ctx: ctx as never, type: calls.type, req: undefined });
+  const inputOf = (index: number) => inputs.result()?.[index];
 
   const results = await Promise.all(
     info.calls.map(async (call, index): Promise<CallResult> => {
@@ -160,7 +148,7 @@ export async function resolveJsonCalls<TRouter extends AnyTRPCRouter>(
         return { ok: true, data };
       } catch (cause) {
         const error = getTRPCErrorFromUnknown(cause);
-        reportError(error, index);
+        report(error, call.path, inputOf(index));
         return { ok: false, error };
       }
     }),
@@ -168,39 +156,22 @@ export async function resolveJsonCalls<TRouter extends AnyTRPCRouter>(
 
   if (!calls.isBatchCall) {
     const result = results[0] as CallResult;
-    let response: object;
-    if (!result.ok) response = errorShape(result.error, 0);
-    else if (!isDataStream(result.data)) response = { result: { data: result.data } };
-    else {
-      // tRPC refuses this outside the call: no path, no input.
-      const error = streamLikeError();
-      options.onError({
-        error,
-        path: undefined,
-        input: undefined,
-        ctx: ctx as never,
-        type: calls.type,
-        req: undefined,
-      });
-      response = {
-        error: getErrorShape({
-          config,
-          ctx,
-          error,
-          input: undefined,
-          path: undefined,
-          type: calls.type,
-        }),
-      };
-    }
-    return answer(config, [response], response);
+    if (!result.ok) return answer(config, shape(result.error, calls.paths[0], inputOf(0)));
+    if (!isDataStream(result.data)) return answer(config, { result: { data: result.data } });
+    // tRPC refuses this outside the call: no path, no input.
+    const error = streamLikeError();
+    report(error, undefined, undefined);
+    return answer(config, shape(error, undefined, undefined));
   }
-  const responses = results.map((result, index) => {
-    if (!result.ok) return errorShape(result.error, index);
-    if (isDataStream(result.data)) return errorShape(streamLikeError(), index);
-    return { result: { data: result.data } };
-  });
-  return answer(config, responses, responses);
+  return answer(
+    config,
+    results.map((result, index) => {
+      if (!result.ok) return shape(result.error, calls.paths[index], inputOf(index));
+      if (isDataStream(result.data))
+        return shape(streamLikeError(), calls.paths[index], inputOf(index));
+      return { result: { data: result.data } };
+    }),
+  );
 }
 
 type CallResult = { ok: true; data: unknown } | { ok: false; error: TRPCError };
@@ -211,13 +182,10 @@ const streamLikeError = () =>
     message: 'Cannot use stream-like response in non-streaming request - use httpBatchStreamLink',
   });
 
-function answer(
-  config: AnyTRPCRouter['_def']['_config'],
-  forStatus: object[],
-  body: object | object[],
-): JsonCallAnswer {
+/** One call's response, or a batch's array of them, with tRPC's status (207 for mixed). */
+function answer(config: AnyTRPCRouter['_def']['_config'], body: object | object[]): JsonCallAnswer {
   return {
-    status: getHTTPStatusCode(forStatus as never),
+    status: getHTTPStatusCode(body as never),
     body: JSON.stringify(transformTRPCResponse(config, body as never)),
   };
 }
@@ -252,7 +220,6 @@ function lazyInputs(router: AnyTRPCRouter, calls: PlainJsonCalls, body: string |
   };
   return {
     read(): Promise<Record<number, unknown>> {
-      if (parsed) return Promise.resolve(parsed);
       pending ??= Promise.resolve()
         .then(parse)
         .then(

@@ -37,9 +37,8 @@ export function registerTrpcRoute<TRouter extends AnyTRPCRouter>(
     scope.all(`${options.prefix}/:path`, async (request, reply) => {
       const path = (request.params as { path: string }).path;
       const body = typeof request.body === 'string' ? request.body : undefined;
-      const search = request.url.includes('?')
-        ? request.url.slice(request.url.indexOf('?') + 1)
-        : '';
+      const query = request.url.indexOf('?');
+      const search = query < 0 ? '' : request.url.slice(query + 1);
       const calls = options.fetchResolverOnly
         ? undefined
         : plainJsonCalls(
