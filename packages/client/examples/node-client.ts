@@ -1,10 +1,9 @@
 // Runs against a running API (`pnpm start` or `pnpm --filter @waypoint/api start`):
 //   API_URL=http://127.0.0.1:4000 pnpm --filter @waypoint/client example
 import { createWaypointAuth, createWaypointClient } from '../src/index.ts';
+import { loadExampleEnv } from './env.ts';
 
-const url = process.env.API_URL ?? 'http://127.0.0.1:4000';
-const email = process.env.WAYPOINT_EMAIL ?? 'demo@waypoint.local';
-const password = process.env.WAYPOINT_PASSWORD ?? 'waypoint-demo';
+const { url, email, password } = loadExampleEnv();
 
 const auth = createWaypointAuth({ url });
 await auth.signIn(email, password);
