@@ -100,7 +100,7 @@ export async function resolveJsonCalls<TRouter extends AnyTRPCRouter>(
 ): Promise<JsonCallAnswer> {
   const { router, calls, signal } = options;
   const config = router._def._config;
-  const inputs = lazyInputs(router, calls, options.body);
+  const inputs = lazyInputs(router, { ...calls, inQuery: calls.type === 'query' }, options.body);
   const info: TRPCRequestInfo = {
     accept: null,
     type: calls.type,
@@ -190,14 +190,23 @@ function answer(config: AnyTRPCRouter['_def']['_config'], body: object | object[
   };
 }
 
+/** Where a request's inputs are: the calls, and whether they come in the query string. */
+export interface CallInputs {
+  isBatchCall: boolean;
+  paths: string[];
+  params: URLSearchParams;
+  /** Queries and subscriptions (GET) carry `?input=`; mutations a JSON body. */
+  inQuery: boolean;
+}
+
 /** The inputs, parsed and deserialized on first read; parse errors are the caller's (400). */
-function lazyInputs(router: AnyTRPCRouter, calls: PlainJsonCalls, body: string | undefined) {
+export function lazyInputs(router: AnyTRPCRouter, calls: CallInputs, body: string | undefined) {
   const { deserialize } = router._def._config.transformer.input;
   let parsed: Record<number, unknown> | undefined;
   let pending: Promise<Record<number, unknown>> | undefined;
   const parse = (): Record<number, unknown> => {
     let raw: unknown;
-    if (calls.type === 'query') {
+    if (calls.inQuery) {
       const query = calls.params.get('input');
       if (query) raw = JSON.parse(query);
     } else raw = JSON.parse(body ?? '');

@@ -3,6 +3,7 @@ import { incomingMessageToRequest } from '@trpc/server/adapters/node-http';
 import { type HTTPErrorHandler, resolveResponse, type TRPCRequestInfo } from '@trpc/server/http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { plainJsonCalls, resolveJsonCalls } from './trpc-json-calls.ts';
+import { SSE_HEADERS, sseCall, streamSseCall } from './trpc-sse-calls.ts';
 
 export interface TrpcRouteOptions<TRouter extends AnyTRPCRouter> {
   router: TRouter;
@@ -16,10 +17,10 @@ export interface TrpcRouteOptions<TRouter extends AnyTRPCRouter> {
 
 /**
  * tRPC on Fastify. Plain JSON calls (queries, mutations, batched or not) are resolved directly
- * (`trpc-json-calls.ts`); every other request goes through tRPC's `resolveResponse`. tRPC's own
- * Fastify plugin hands Fastify a Fetch `Response` to pipe, so even a small JSON answer went out as
- * a chunked web stream; here JSON answers are sent whole with a content length, and only real
- * streams (batch streaming, SSE subscriptions) are piped.
+ * (`trpc-json-calls.ts`), and so are SSE subscriptions (`trpc-sse-calls.ts`); every other request
+ * goes through tRPC's `resolveResponse`. tRPC's own Fastify plugin hands Fastify a Fetch
+ * `Response` to pipe, so even a small JSON answer went out as a chunked web stream; here JSON
+ * answers are sent whole with a content length, and SSE events are written one string each.
  */
 export function registerTrpcRoute<TRouter extends AnyTRPCRouter>(
   app: FastifyInstance,
@@ -39,20 +40,17 @@ export function registerTrpcRoute<TRouter extends AnyTRPCRouter>(
       const body = typeof request.body === 'string' ? request.body : undefined;
       const query = request.url.indexOf('?');
       const search = query < 0 ? '' : request.url.slice(query + 1);
+      const described = {
+        method: request.method,
+        path,
+        search,
+        contentType: request.headers['content-type'],
+        accept: request.headers.accept,
+        trpcAccept: header(request.headers['trpc-accept']),
+      };
       const calls = options.fetchResolverOnly
         ? undefined
-        : plainJsonCalls(
-            options.router,
-            {
-              method: request.method,
-              path,
-              search,
-              contentType: request.headers['content-type'],
-              accept: request.headers.accept,
-              trpcAccept: header(request.headers['trpc-accept']),
-            },
-            options.maxBatchSize,
-          );
+        : plainJsonCalls(options.router, described, options.maxBatchSize);
       if (calls) {
         const answer = await resolveJsonCalls({
           router: options.router,
@@ -67,6 +65,20 @@ export function registerTrpcRoute<TRouter extends AnyTRPCRouter>(
           .header('vary', 'trpc-accept, accept')
           .header('content-type', 'application/json')
           .send(answer.body);
+      }
+      const subscription = options.fetchResolverOnly
+        ? undefined
+        : sseCall(options.router, described);
+      if (subscription) {
+        const events = await streamSseCall({
+          router: options.router,
+          call: subscription,
+          lastEventIdHeader: header(request.headers['last-event-id']),
+          signal: abortedOnClose(reply),
+          createContext: (info) => options.createContext(request, info),
+          onError: options.onError,
+        });
+        return reply.code(200).headers(SSE_HEADERS).send(events);
       }
       return sendFetchResolved(request, reply, path, options);
     });
