@@ -8,11 +8,13 @@ import { createWaypointClient } from './client.ts';
 // A real tRPC server with Waypoint's router but no services: protected procedures refuse
 // anonymous calls before touching any, which is all these tests need.
 const seen: IncomingHttpHeaders[] = [];
+const urls: string[] = [];
 const server = createHTTPServer({
   router: appRouter,
   basePath: '/trpc/',
   createContext: ({ req }): Context => {
     seen.push(req.headers);
+    urls.push(req.url ?? '');
     return {
       principal: null,
       requestId: String(req.headers['x-request-id']),
@@ -49,5 +51,28 @@ describe('createWaypointClient', () => {
       data: { code: 'UNAUTHORIZED' },
     });
     expect(seen.at(-1)?.authorization).toBeUndefined();
+  });
+
+  it('batches queries made together and sends a mutation at once, on its own', async () => {
+    const client = createWaypointClient({ url, getAccessToken: () => 'token-123' });
+    urls.length = 0;
+    const refused = { data: { code: 'UNAUTHORIZED' } };
+    await Promise.all([
+      expect(client.account.me.query()).rejects.toMatchObject(refused),
+      expect(client.planner.goals.list.query({})).rejects.toMatchObject(refused),
+    ]);
+    expect(urls).toHaveLength(1);
+    expect(urls[0]).toMatch(/^\/trpc\/account\.me,planner\.goals\.list\?batch=1/);
+
+    urls.length = 0;
+    await Promise.all([
+      expect(client.account.updateProfile.mutate({ displayName: 'Ada' })).rejects.toMatchObject(
+        refused,
+      ),
+      expect(client.account.updateProfile.mutate({ displayName: 'Bo' })).rejects.toMatchObject(
+        refused,
+      ),
+    ]);
+    expect(urls).toEqual(['/trpc/account.updateProfile', '/trpc/account.updateProfile']);
   });
 });
