@@ -1,6 +1,7 @@
 import type { ModelMessage } from 'ai';
+import { countTokens } from 'gpt-tokenizer';
 import { describe, expect, it } from 'vitest';
-import { contextWindowOf, fitToContext } from './token-budget.ts';
+import { contextWindowOf, countTextTokens, fitToContext, tokensOf } from './token-budget.ts';
 
 const turn = (i: number): ModelMessage => ({
   role: i % 2 ? 'assistant' : 'user',
@@ -40,5 +41,25 @@ describe('fitToContext', () => {
     // Ollama serves models with its own num_ctx (4096 by default), not the model's full window.
     expect(contextWindowOf('llama3.1:8b', 'ollama')).toBe(4096);
     expect(contextWindowOf('llama3.1:8b', 'openai-compatible')).toBe(128_000);
+  });
+});
+
+describe('countTextTokens', () => {
+  it("gives the tokenizer's count for every text, the first time and again", () => {
+    const texts = ['', 'a', 'a ', ' a', 'Hello, world!', 'naïve café 🚀', 'x'.repeat(5000), 'a'];
+    const first = texts.map(countTextTokens);
+    expect(first).toEqual(texts.map((text) => countTokens(text)));
+    expect(texts.map(countTextTokens)).toEqual(first);
+  });
+
+  it('counts a text longer than the whole cache without keeping it', () => {
+    const huge = 'word '.repeat(900_000);
+    expect(countTextTokens(huge)).toBe(countTokens(huge));
+    expect(countTextTokens(huge)).toBe(countTokens(huge));
+  });
+
+  it('counts structured content by its JSON', () => {
+    const message: ModelMessage = { role: 'user', content: [{ type: 'text', text: 'hi there' }] };
+    expect(tokensOf(message)).toBe(countTokens(JSON.stringify(message.content)) + 4);
   });
 });
