@@ -8,7 +8,6 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { beginPipelined } from './pipelined-transaction.ts';
 
 /**
  * Without drizzle's relational query API (`db.query.*`): repositories use the SQL-like builder,
@@ -83,18 +82,7 @@ function preparing(sql: Sql): Sql {
       if (property === 'unsafe') {
         fn = (query: string, params?: unknown[], options?: object) =>
           target.unsafe(query, params as never, { ...options, prepare: true });
-      } else if (property === 'begin') {
-        // BEGIN pipelined with the transaction's first statements (one round trip less);
-        // with options (an isolation level) postgres.js's own `begin`.
-        fn = (...args: unknown[]) => {
-          const work = args.pop() as (tx: Sql) => unknown;
-          if (args.length > 0)
-            return (value as (...a: unknown[]) => unknown).call(target, ...args, (tx: Sql) =>
-              work(preparing(tx)),
-            );
-          return beginPipelined(target, (tx) => work(preparing(tx as unknown as Sql)));
-        };
-      } else if (property === 'savepoint') {
+      } else if (property === 'begin' || property === 'savepoint') {
         fn = (...args: unknown[]) => {
           const work = args.pop() as (tx: Sql) => unknown;
           return (value as (...a: unknown[]) => unknown).call(target, ...args, (tx: Sql) =>
