@@ -107,11 +107,11 @@ async function run(level: number): Promise<LevelRun> {
     wallSeconds: Math.round((performance.now() - started) / 100) / 10,
     // Where the worst windows fall (the opening burst of sends and subscriptions, or later).
     worstLagWindows: [...lagWindows].sort((a, b) => b.lagMs - a.lagMs).slice(0, 3),
-    firstError: outcomes.find((o) => o.status === 'rejected')?.reason?.message,
+    firstError: describe(outcomes.find((o) => o.status === 'rejected')?.reason),
     // What the replies that did not complete ended as: a status, or the client's error.
     notComplete: tally(
       outcomes.flatMap((o) => {
-        if (o.status === 'rejected') return [`error: ${String(o.reason?.message ?? o.reason)}`];
+        if (o.status === 'rejected') return [`error: ${describe(o.reason)}`];
         return o.value.status === 'complete' ? [] : [`status: ${o.value.status}`];
       }),
     ),
@@ -164,4 +164,17 @@ function tally(values: string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
   return counts;
+}
+
+/** An error with the causes under it ("fetch failed" says little; its cause's code says why). */
+function describe(error: unknown): string | undefined {
+  if (error === undefined) return undefined;
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const { message, code } = current as { message?: string; code?: string };
+    parts.push(code ? `${message ?? ''} (${code})` : String(message ?? current));
+    current = (current as { cause?: unknown }).cause;
+  }
+  return parts.join(' ← ');
 }

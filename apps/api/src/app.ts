@@ -26,6 +26,7 @@ import { createReadiness, type ReadinessState } from './http/readiness.ts';
 import { requestIdFor } from './http/request-id.ts';
 import { registerTrpcRoute } from './http/trpc-route.ts';
 
+const LISTEN_BACKLOG = 4096;
 export interface ApiServer {
   app: FastifyInstance;
   /** Base URL the server listens on, e.g. `http://127.0.0.1:4000`. */
@@ -167,7 +168,11 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
     });
   }
 
-  await app.listen({ port: env.API_PORT, host: env.API_HOST });
+  // Node's default accept queue (511) overflows when a crowd connects at once (2000 clients
+  // sending in the same instant, bench/stream-concurrency): the kernel drops the handshakes it
+  // cannot queue and the clients see their connections reset. The kernel caps this at
+  // net.core.somaxconn (4096 on current Linux).
+  await app.listen({ port: env.API_PORT, host: env.API_HOST, backlog: LISTEN_BACKLOG });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : env.API_PORT;
   const url = `http://${env.API_HOST === '0.0.0.0' ? '127.0.0.1' : env.API_HOST}:${port}`;
