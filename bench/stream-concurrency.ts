@@ -25,10 +25,18 @@ const fixture = await startApiFixture({
 const token = await fixture.signUp('concurrency@example.com');
 const client = createWaypointClient({ url: fixture.url, getAccessToken: () => token });
 
-async function metric(name: string): Promise<number> {
+/**
+ * The API's gauges from one scrape. One request per sample, and never two at once: each scrape
+ * resets the event-loop delay histogram, so a second concurrent scrape would read a window of
+ * almost nothing (an earlier version scraped once per gauge and under-reported the delay).
+ */
+async function scrape(): Promise<(name: string) => number> {
   const text = await (await fetch(`${fixture.url}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
-  return line ? Number(line.split(' ')[1]) : Number.NaN;
+  const lines = text.split('\n');
+  return (name) => {
+    const line = lines.find((l) => l.startsWith(`${name} `));
+    return line ? Number(line.split(' ')[1]) : Number.NaN;
+  };
 }
 
 interface LevelRun {
@@ -61,32 +69,37 @@ async function run(level: number): Promise<LevelRun> {
   let peakHeap = 0;
   let peakExternal = 0;
   const lagWindows: { atSeconds: number; lagMs: number }[] = [];
-  await metric('waypoint_nodejs_eventloop_lag_p99_seconds'); // resets the lag histogram
+  await scrape(); // resets the lag histogram
   const started = performance.now();
-  const sampler = setInterval(() => {
-    void Promise.all([
-      metric('waypoint_process_resident_memory_bytes'),
-      metric('waypoint_nodejs_eventloop_lag_p99_seconds'),
-      metric('waypoint_nodejs_heap_size_used_bytes'),
-      metric('waypoint_nodejs_external_memory_bytes'),
-    ]).then(
-      ([rss, lag, heap, external]) => {
-        peakRss = Math.max(peakRss, rss);
+  let sampling = true;
+  // A scrape every 250 ms, each window the time since the one before.
+  const sampler = (async () => {
+    while (sampling) {
+      const tick = performance.now();
+      try {
+        const gauge = await scrape();
+        const lag = gauge('waypoint_nodejs_eventloop_lag_p99_seconds');
+        peakRss = Math.max(peakRss, gauge('waypoint_process_resident_memory_bytes'));
         peakLag = Math.max(peakLag, lag);
         lagWindows.push({
           atSeconds: Math.round((performance.now() - started) / 100) / 10,
           lagMs: Math.round(lag * 1000),
         });
-        peakHeap = Math.max(peakHeap, heap);
-        peakExternal = Math.max(peakExternal, external);
-      },
-      () => {},
-    );
-  }, 250);
+        peakHeap = Math.max(peakHeap, gauge('waypoint_nodejs_heap_size_used_bytes'));
+        peakExternal = Math.max(peakExternal, gauge('waypoint_nodejs_external_memory_bytes'));
+      } catch {
+        // A failed scrape leaves a gap; the next one covers its window.
+      }
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, 250 - (performance.now() - tick))),
+      );
+    }
+  })();
   const outcomes = await Promise.allSettled(
     conversations.map((id) => chatTurn(client, id, 'Hello')),
   );
-  clearInterval(sampler);
+  sampling = false;
+  await sampler;
   const ok = outcomes.flatMap((o) =>
     o.status === 'fulfilled' && o.value.status === 'complete' ? [o.value] : [],
   );
