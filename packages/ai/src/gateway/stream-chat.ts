@@ -18,6 +18,7 @@ import { createRetryPolicy } from '../resilience/retry.ts';
 import { callGate } from './call-gate.ts';
 import { ContinuationJoiner } from './continuation.ts';
 import { EventQueue } from './event-queue.ts';
+import { partsOfModel, partsOfStreamText, plainTextPrompt } from './reply-parts.ts';
 import { type ChatStreamEvent, OFFLINE_REF, type StreamChatInput } from './types.ts';
 
 const CONTINUE_INSTRUCTION =
@@ -159,41 +160,48 @@ async function attemptStream(
   };
 
   try {
-    const result = streamText({
-      model: input.proceed
-        ? wrapLanguageModel({
-            model,
-            middleware: callGate(input.proceed, {
-              opened: armConnect,
-              refused: () => {
-                const error = new CallCancelledError();
-                controller.abort(error);
-                return error;
-              },
-            }),
-          })
-        : model,
-      system: input.system,
-      messages,
-      tools: input.tools,
-      stopWhen: stepCountIs(input.maxSteps ?? 5),
-      maxRetries: 0,
-      abortSignal: controller.signal,
-      // Errors arrive as stream parts and are handled below; the SDK must not log them too.
-      onError: () => {},
-      providerOptions: {
-        offline: {
-          ...(input.offline.context !== undefined
-            ? { context: input.offline.context as never }
-            : {}),
-          ...(continuation ? { partialText: partialBefore } : {}),
-        },
+    const gated = input.proceed
+      ? wrapLanguageModel({
+          model,
+          middleware: callGate(input.proceed, {
+            opened: armConnect,
+            refused: () => {
+              const error = new CallCancelledError();
+              controller.abort(error);
+              return error;
+            },
+          }),
+        })
+      : model;
+    const providerOptions = {
+      offline: {
+        ...(input.offline.context !== undefined ? { context: input.offline.context as never } : {}),
+        ...(continuation ? { partialText: partialBefore } : {}),
       },
-    });
+    };
+    // Without tools, over plain text, the model is asked directly (reply-parts.ts); anything
+    // else goes through `streamText` and its tool loop.
+    const prompt = input.tools ? undefined : plainTextPrompt(input.system, messages);
+    const parts = prompt
+      ? partsOfModel(gated, { prompt, abortSignal: controller.signal, providerOptions })
+      : partsOfStreamText(
+          streamText({
+            model: gated,
+            system: input.system,
+            messages,
+            tools: input.tools,
+            stopWhen: stepCountIs(input.maxSteps ?? 5),
+            maxRetries: 0,
+            abortSignal: controller.signal,
+            // Errors arrive as stream parts and are handled below; the SDK must not log them too.
+            onError: () => {},
+            providerOptions,
+          }).fullStream,
+        );
     let finish:
       | { usage: { inputTokens: number; outputTokens: number; cached: number }; reason: string }
       | undefined;
-    for await (const part of result.fullStream) {
+    for await (const part of parts) {
       switch (part.type) {
         case 'text-delta':
           if (!isOffline) arm('chunk', env.AI_CHUNK_TIMEOUT_MS);
@@ -223,14 +231,7 @@ async function attemptStream(
         case 'abort':
           throw controller.signal.reason ?? new CallerAbortError();
         case 'finish':
-          finish = {
-            usage: {
-              inputTokens: part.totalUsage.inputTokens ?? 0,
-              outputTokens: part.totalUsage.outputTokens ?? 0,
-              cached: part.totalUsage.inputTokenDetails?.cacheReadTokens ?? 0,
-            },
-            reason: part.finishReason,
-          };
+          finish = { usage: part.usage, reason: part.reason };
           break;
         default:
           break;
