@@ -5,10 +5,8 @@
 // to first token and gaps between chunks for each; writes nothing.
 import { startFakeProvider } from '@waypoint/ai/testing';
 import { createWaypointClient } from '@waypoint/client';
-import { createDatabase, runMigrations } from '@waypoint/db';
+import { startApiFixture } from './lib/api-fixture.ts';
 import { type Client, chatTurn } from './lib/chat-client.ts';
-import { startPostgres } from './lib/postgres.ts';
-import { apiStartFlags, startServer, stopServer } from './lib/processes.ts';
 import { quantile } from './lib/stats.ts';
 
 const baselineRoot = process.env.BENCH_BASELINE_ROOT;
@@ -25,44 +23,24 @@ fake.setDefault({
 
 /** One build: its own Postgres and API process, and its own client package. */
 async function side(root: string, makeClient: typeof createWaypointClient) {
-  const pg = await startPostgres();
-  const handle = await createDatabase({ url: pg.url });
-  await runMigrations(handle);
-  await handle.close();
-  const api = await startServer(
-    `${root}/bench/servers/api-server.ts`,
+  const fixture = await startApiFixture(
     {
-      DATABASE_URL: pg.url,
-      API_PORT: '0',
-      LOG_LEVEL: 'warn',
-      AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
-      CHAT_SEND_PER_MINUTE: '1000000',
-      DB_POOL_MAX: '10',
       AI_CHAT_MODELS: 'openai:bench',
       AI_TASK_MODELS: 'offline',
       OPENAI_API_KEY: 'bench',
       OPENAI_BASE_URL: fake.openaiBaseUrl,
     },
-    { nodeArgs: apiStartFlags() },
+    root,
   );
-  const url = api.hello.url as string;
-  const res = await fetch(`${url}/auth/v1/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'ab@example.com', password: 'bench-password-123' }),
-  });
-  const token = ((await res.json()) as { access_token: string }).access_token;
-  const client = makeClient({ url, getAccessToken: () => token }) as Client;
+  const token = await fixture.signUp('ab@example.com');
+  const client = makeClient({ url: fixture.url, getAccessToken: () => token }) as Client;
   const { id } = await client.chat.conversations.create.mutate({ assistant: 'general' });
   return {
     client,
     conversationId: id,
     ttft: [] as number[],
     gaps: [] as number[],
-    stop: async () => {
-      await stopServer(api.child);
-      pg.stop();
-    },
+    stop: () => fixture.stop(),
   };
 }
 

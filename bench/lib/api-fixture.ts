@@ -1,15 +1,22 @@
+import { join } from 'node:path';
 import { createDatabase, runMigrations } from '@waypoint/db';
 import { startPostgres } from './postgres.ts';
 import { apiStartFlags, startServer, stopServer } from './processes.ts';
 
-/** A migrated throwaway Postgres and the API on it in its own process, with a signed-up user. */
-export async function startApiFixture(extraEnv: Record<string, string> = {}) {
+/**
+ * A migrated throwaway Postgres and the API on it in its own process, with a signed-up user.
+ * `root` is the checkout whose API runs (another, built one for A/B comparisons).
+ */
+export async function startApiFixture(
+  extraEnv: Record<string, string> = {},
+  root = new URL('../..', import.meta.url).pathname,
+) {
   const pg = await startPostgres();
   const handle = await createDatabase({ url: pg.url });
   await runMigrations(handle);
   await handle.close();
   const api = await startServer(
-    new URL('../servers/api-server.ts', import.meta.url).pathname,
+    join(root, 'bench/servers/api-server.ts'),
     {
       DATABASE_URL: pg.url,
       API_PORT: '0',

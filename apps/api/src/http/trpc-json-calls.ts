@@ -84,14 +84,19 @@ export interface JsonCallAnswer {
   body: string;
 }
 
-export interface ResolveJsonCallsOptions<TRouter extends AnyTRPCRouter> {
+/** What resolving calls of a router needs, whichever way they are answered. */
+export interface TrpcCallOptions<TRouter extends AnyTRPCRouter> {
   router: TRouter;
-  calls: PlainJsonCalls;
-  body: string | undefined;
   /** Aborted when the client goes away. */
   signal: AbortSignal;
   createContext(info: TRPCRequestInfo): Promise<unknown>;
   onError: HTTPErrorHandler<TRouter, unknown>;
+}
+
+export interface ResolveJsonCallsOptions<TRouter extends AnyTRPCRouter>
+  extends TrpcCallOptions<TRouter> {
+  calls: PlainJsonCalls;
+  body: string | undefined;
 }
 
 /** Runs the calls and answers as `resolveResponse` would, as one JSON document. */

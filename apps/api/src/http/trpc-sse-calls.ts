@@ -7,13 +7,9 @@ import {
   isTrackedEnvelope,
   TRPCError,
 } from '@trpc/server';
-import {
-  type HTTPErrorHandler,
-  parseConnectionParamsFromString,
-  type TRPCRequestInfo,
-} from '@trpc/server/http';
+import { parseConnectionParamsFromString, type TRPCRequestInfo } from '@trpc/server/http';
 import { isObservable, observableToAsyncIterable } from '@trpc/server/observable';
-import { type JsonCallRequest, lazyInputs } from './trpc-json-calls.ts';
+import { type JsonCallRequest, lazyInputs, type TrpcCallOptions } from './trpc-json-calls.ts';
 
 /**
  * tRPC subscriptions over SSE (a GET to one subscription procedure), answered without the Fetch
@@ -70,15 +66,11 @@ export function sseCall(router: AnyTRPCRouter, request: JsonCallRequest): SseCal
   return { path, procedure, params, connectionParams };
 }
 
-export interface StreamSseCallOptions<TRouter extends AnyTRPCRouter> {
-  router: TRouter;
+export interface StreamSseCallOptions<TRouter extends AnyTRPCRouter>
+  extends TrpcCallOptions<TRouter> {
   call: SseCall;
   /** The `Last-Event-ID` header, if any. */
   lastEventIdHeader: string | undefined;
-  /** Aborted when the client goes away. */
-  signal: AbortSignal;
-  createContext(info: TRPCRequestInfo): Promise<unknown>;
-  onError: HTTPErrorHandler<TRouter, unknown>;
 }
 
 /** tRPC's SSE headers (`sseHeaders`, not exported) and the `vary` every tRPC answer has. */

@@ -1,11 +1,12 @@
 import type { LanguageModelV3, LanguageModelV3Prompt } from '@ai-sdk/provider';
 import type { ModelMessage, streamText } from 'ai';
+import type { ChatStreamEvent } from './types.ts';
 
 /** What the gateway reads from a model's reply, whichever way it was asked for. */
 export type ReplyPart =
   | { type: 'text-delta'; text: string }
-  | { type: 'tool-call'; toolCallId: string; toolName: string; input: unknown }
-  | { type: 'tool-result'; toolCallId: string; toolName: string; output: unknown }
+  // Tool calls and results are passed on to the caller as they are.
+  | Extract<ChatStreamEvent, { type: 'tool-call' | 'tool-result' }>
   | { type: 'error'; error: unknown }
   | { type: 'abort' }
   | {

@@ -211,20 +211,10 @@ async function attemptStream(
         case 'tool-call':
           if (!isOffline) arm('chunk', env.AI_CHUNK_TIMEOUT_MS);
           announce();
-          queue.push({
-            type: 'tool-call',
-            toolCallId: part.toolCallId,
-            toolName: part.toolName,
-            input: part.input,
-          });
+          queue.push(part);
           break;
         case 'tool-result':
-          queue.push({
-            type: 'tool-result',
-            toolCallId: part.toolCallId,
-            toolName: part.toolName,
-            output: part.output,
-          });
+          queue.push(part);
           break;
         case 'error':
           throw part.error;
