@@ -5,6 +5,7 @@ import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { registerTrpcRoute } from './trpc-route.ts';
+import { sseCall, streamSseCall } from './trpc-sse-calls.ts';
 
 // The direct SSE writer must answer exactly as tRPC's `resolveResponse` does: the same requests
 // go to a route using it and to the same route sending everything through tRPC.
@@ -65,6 +66,10 @@ const router = t.router({
     } finally {
       cleanedUp.push('endless');
     }
+  }),
+  bigThenFails: t.procedure.subscription(async function* () {
+    yield 'x'.repeat(64 * 1024); // more than the stream buffers: it stops asking for more
+    await new Promise((_, reject) => setTimeout(() => reject(new Error('late failure')), 30));
   }),
   aQuery: t.procedure.query(() => 'not a subscription'),
 });
@@ -194,5 +199,30 @@ describe('SSE subscriptions answered directly', () => {
       text += new TextDecoder().decode((await reader.read()).value);
     controller.abort();
     await expect.poll(() => cleanedUp).toEqual(['endless']);
+  });
+
+  it('a subscription failing after its reader left fails nothing else', async () => {
+    const call = sseCall(router, {
+      method: 'GET',
+      path: 'bigThenFails',
+      search: '',
+      contentType: undefined,
+      accept: 'text/event-stream',
+      trpcAccept: undefined,
+    });
+    if (!call) throw new Error('expected a direct SSE call');
+    const events = await streamSseCall({
+      router,
+      call,
+      lastEventIdHeader: undefined,
+      signal: new AbortController().signal,
+      createContext: async () => ({ user: null }),
+      onError: () => {},
+    });
+    // The reader takes the first chunk and leaves while the next value is still being asked for;
+    // its later failure must not surface as an unhandled rejection (which fails this run).
+    for await (const _chunk of events) break;
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(events.destroyed).toBe(true);
   });
 });

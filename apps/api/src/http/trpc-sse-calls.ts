@@ -179,7 +179,14 @@ export async function streamSseCall<TRouter extends AnyTRPCRouter>(
     let restoreId = lastEventId && !/[\0\n\r]/.test(lastEventId) ? lastEventId : null;
     let finished = false;
     try {
-      let pending = iterator.next();
+      // The next value is asked for before the current one is written (as tRPC does). If the
+      // client leaves in between, nobody awaits it: its failure must not go unhandled.
+      const ask = () => {
+        const next = iterator.next();
+        next.catch(() => {});
+        return next;
+      };
+      let pending = ask();
       for (;;) {
         const result = await nextOrPing(pending, pingMs, signal);
         if (result === PING) {
@@ -187,7 +194,7 @@ export async function streamSseCall<TRouter extends AnyTRPCRouter>(
           continue;
         }
         if (result === ABORTED || result.done) break;
-        pending = iterator.next();
+        pending = ask();
         const value = result.value;
         if (isTrackedEnvelope(value)) {
           restoreId = value[0];
