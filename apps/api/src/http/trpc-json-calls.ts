@@ -256,7 +256,7 @@ export function lazyInputs(router: AnyTRPCRouter, calls: CallInputs, body: strin
   };
 }
 
-const isObject = (value: unknown): value is Record<PropertyKey, unknown> =>
+export const isObject = (value: unknown): value is Record<PropertyKey, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** tRPC refuses async iterables and objects holding promises in a non-streaming answer. */

@@ -9,7 +9,12 @@ import {
 } from '@trpc/server';
 import { parseConnectionParamsFromString, type TRPCRequestInfo } from '@trpc/server/http';
 import { isObservable, observableToAsyncIterable } from '@trpc/server/observable';
-import { type JsonCallRequest, lazyInputs, type TrpcCallOptions } from './trpc-json-calls.ts';
+import {
+  isObject,
+  type JsonCallRequest,
+  lazyInputs,
+  type TrpcCallOptions,
+} from './trpc-json-calls.ts';
 
 /**
  * tRPC subscriptions over SSE (a GET to one subscription procedure), answered without the Fetch
@@ -102,6 +107,7 @@ export async function streamSseCall<TRouter extends AnyTRPCRouter>(
     { isBatchCall: false, paths: [call.path], params: call.params, inQuery: true },
     undefined,
   );
+  const getRawInput = async () => withLastEventId((await inputs.read())[0], lastEventId);
   const info: TRPCRequestInfo = {
     accept: null,
     type: 'subscription',
@@ -111,7 +117,7 @@ export async function streamSseCall<TRouter extends AnyTRPCRouter>(
         path: call.path,
         batchIndex: 0,
         procedure: call.procedure,
-        getRawInput: async () => withLastEventId((await inputs.read())[0], lastEventId),
+        getRawInput,
         result: () => inputs.result()?.[0],
       },
     ],
@@ -127,7 +133,7 @@ export async function streamSseCall<TRouter extends AnyTRPCRouter>(
     ctx = await options.createContext(info);
     const data: unknown = await call.procedure({
       path: call.path,
-      getRawInput: info.calls[0]?.getRawInput as () => Promise<unknown>,
+      getRawInput,
       ctx,
       type: 'subscription',
       signal,
@@ -230,45 +236,19 @@ function nextOrPing<T>(
   signal: AbortSignal,
 ): Promise<IteratorResult<T> | typeof PING | typeof ABORTED> {
   if (signal.aborted) return Promise.resolve(ABORTED);
-  if (pingMs <= 0 || pingMs === Number.POSITIVE_INFINITY) {
-    return new Promise((resolve, reject) => {
-      const onAbort = () => resolve(ABORTED);
-      signal.addEventListener('abort', onAbort, { once: true });
-      pending.then(
-        (result) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(result);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      );
-    });
-  }
+  const pings = pingMs > 0 && pingMs !== Number.POSITIVE_INFINITY;
   return new Promise((resolve, reject) => {
-    const done = () => {
+    const settle = (outcome: () => void) => {
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
+      outcome();
     };
-    const onAbort = () => {
-      done();
-      resolve(ABORTED);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(PING);
-    }, pingMs);
+    const onAbort = () => settle(() => resolve(ABORTED));
+    const timer = pings ? setTimeout(() => settle(() => resolve(PING)), pingMs) : undefined;
     signal.addEventListener('abort', onAbort, { once: true });
     pending.then(
-      (result) => {
-        done();
-        resolve(result);
-      },
-      (error: unknown) => {
-        done();
-        reject(error);
-      },
+      (result) => settle(() => resolve(result)),
+      (error: unknown) => settle(() => reject(error)),
     );
   });
 }
@@ -285,8 +265,7 @@ function event(fields: { event?: string; data: string; id?: string }): string {
 /** As tRPC: a subscription's input gets the resume point the client sent. */
 function withLastEventId(input: unknown, lastEventId: string | undefined): unknown {
   if (!lastEventId) return input;
-  if (typeof input === 'object' && input !== null && !Array.isArray(input))
-    return { ...input, lastEventId };
+  if (isObject(input)) return { ...input, lastEventId };
   return input ?? { lastEventId };
 }
 

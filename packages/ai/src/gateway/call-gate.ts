@@ -1,10 +1,10 @@
 import type { LanguageModelMiddleware } from 'ai';
 
 /**
- * Holds a model's request until `proceed` resolves. The AI SDK checks and converts the prompt
- * before it asks the model (measured: most of its work before the request), so wrapping the
- * model here lets that work run while the caller is still waiting for something else, and the
- * request leave the moment it may. `false` refuses the call: nothing is sent.
+ * Holds a model's request until `proceed` resolves. Wrapping the model (rather than waiting
+ * before the call) lets everything before the request — the AI SDK's checks and conversion of
+ * the prompt under `streamText` — run while the caller is still waiting for something else, and
+ * the request leave the moment it may. `false` refuses the call: nothing is sent.
  */
 export function callGate(
   proceed: PromiseLike<boolean>,

@@ -54,7 +54,7 @@ const providerOptions = { offline: { partialText: 'abc' } };
 
 async function collect(parts: AsyncIterable<ReplyPart>) {
   const seen: ReplyPart[] = [];
-  for await (const part of parts) if (part.type !== 'other') seen.push(part);
+  for await (const part of parts) seen.push(part);
   return seen;
 }
 

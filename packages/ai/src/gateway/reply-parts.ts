@@ -13,8 +13,7 @@ export type ReplyPart =
       type: 'finish';
       usage: { inputTokens: number; outputTokens: number; cached: number };
       reason: string;
-    }
-  | { type: 'other' };
+    };
 
 type FullStream = ReturnType<typeof streamText>['fullStream'];
 

@@ -18,7 +18,7 @@ import { createRetryPolicy } from '../resilience/retry.ts';
 import { callGate } from './call-gate.ts';
 import { ContinuationJoiner } from './continuation.ts';
 import { EventQueue } from './event-queue.ts';
-import { partsOfModel, partsOfStreamText, plainTextPrompt } from './reply-parts.ts';
+import { partsOfModel, partsOfStreamText, plainTextPrompt, type ReplyPart } from './reply-parts.ts';
 import { type ChatStreamEvent, OFFLINE_REF, type StreamChatInput } from './types.ts';
 
 const CONTINUE_INSTRUCTION =
@@ -198,9 +198,7 @@ async function attemptStream(
             providerOptions,
           }).fullStream,
         );
-    let finish:
-      | { usage: { inputTokens: number; outputTokens: number; cached: number }; reason: string }
-      | undefined;
+    let finish: Extract<ReplyPart, { type: 'finish' }> | undefined;
     for await (const part of parts) {
       switch (part.type) {
         case 'text-delta':
@@ -221,7 +219,7 @@ async function attemptStream(
         case 'abort':
           throw controller.signal.reason ?? new CallerAbortError();
         case 'finish':
-          finish = { usage: part.usage, reason: part.reason };
+          finish = part;
           break;
         default:
           break;
