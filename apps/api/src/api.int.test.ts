@@ -44,6 +44,27 @@ describe('operational endpoints', () => {
     expect(text).toContain('waypoint_http_request_duration_seconds');
     expect(text).toContain('waypoint_chat_replies{state="generating"} 0');
     expect(text).toContain('waypoint_chat_replies{state="waiting"} 0');
+    expect(text).toMatch(/^waypoint_chat_reply_limit \d+$/m);
+  });
+
+  it('counts a blocked event loop in the cumulative delay histogram', async () => {
+    // Probes slower than 100 ms so far, from one scrape.
+    const over100ms = async () => {
+      const lines = (await (await fetch(`${api.url}/metrics`)).text()).split('\n');
+      const bucket = (le: string) =>
+        Number(
+          lines
+            .find((l) => l.startsWith(`waypoint_event_loop_delay_seconds_bucket{le="${le}"}`))
+            ?.split(' ')[1],
+        );
+      return bucket('+Inf') - bucket('0.1');
+    };
+    const before = await over100ms();
+    // The API runs in this process: hold its loop for 150 ms.
+    const until = performance.now() + 150;
+    while (performance.now() < until) {}
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect((await over100ms()) - before).toBeGreaterThanOrEqual(1);
   });
 
   it('allows the web origin through CORS and not others', async () => {

@@ -219,6 +219,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
       if (shuttingDown) return;
       shuttingDown = true;
       clearInterval(sweep);
+      metrics.close();
       const force = setTimeout(() => app.server.closeAllConnections(), env.SHUTDOWN_GRACE_MS);
       try {
         // Running replies are stopped and saved (partial text kept), which also ends their streams.
