@@ -99,6 +99,30 @@ function holdReplySaves(matches: (status: string | undefined) => boolean) {
   return hold;
 }
 
+/** Holds every batch of reply checkpoints until released. */
+function holdCheckpoints() {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const write = chatRepository.checkpointReplies;
+  const hold = { held: 0, release: () => release(), restore: () => {} };
+  const spy = vi
+    .spyOn(chatRepository, 'checkpointReplies')
+    .mockImplementation(async (db, at, replies) => {
+      if (replies.length > 0) {
+        hold.held += 1;
+        await gate;
+      }
+      return write.call(chatRepository, db, at, replies);
+    });
+  hold.restore = () => {
+    release();
+    spy.mockRestore();
+  };
+  return hold;
+}
+
 describe('chat engine', () => {
   it('stores the user message first, is idempotent per clientMessageId, and generates with no subscriber', async () => {
     const { caller } = await h.signUp();
@@ -303,8 +327,8 @@ describe('chat engine', () => {
     const id = await startChat(caller);
     const words = Array.from({ length: 12 }, (_, i) => ` w${i}`);
     fake.enqueue('m1', { chunks: words, chunkDelayMs: 100 });
-    // Checkpoints (status streaming) wait until released; the final save goes through.
-    const checkpoints = holdReplySaves((status) => status === 'streaming');
+    // Checkpoints wait until released; the final save waits for them, then goes through.
+    const checkpoints = holdCheckpoints();
     try {
       const sent = await caller.chat.send({
         conversationId: id,
@@ -385,6 +409,60 @@ describe('chat engine', () => {
       status: 'complete',
       siblings: { index: 1 },
     });
+  });
+
+  it("checkpoints and keeps alive many replies in one statement each, only their owner's and only while streaming", async () => {
+    const streamingReply = async () => {
+      const { caller, user } = await h.signUp();
+      const id = await startChat(caller);
+      await caller.chat.send({ conversationId: id, text: 'Hi', clientMessageId: clientId() });
+      const reply = (await settled(caller, id)).messages[1];
+      if (!reply) throw new Error('no reply');
+      await h.handle.db.execute(
+        sql`update messages set status = 'streaming', updated_at = now() - interval '5 minutes' where id = ${reply.id}`,
+      );
+      return { id: reply.id, userId: user.id };
+    };
+    const [a, b, ended, stranger] = [
+      await streamingReply(),
+      await streamingReply(),
+      await streamingReply(),
+      await streamingReply(),
+    ];
+    if (!a || !b || !ended || !stranger) throw new Error('no replies');
+    await h.handle.db.execute(sql`update messages set status = 'stopped' where id = ${ended.id}`);
+    const at = new Date('2030-01-01T00:00:00Z');
+    const partsOf = (text: string) => [{ type: 'text', text }];
+    const checkpoint = {
+      models: [{ provider: 'openai', model: 'm1' }],
+      metadata: {},
+      usage: null,
+      error: null,
+    };
+    await chatRepository.checkpointReplies(h.handle.db, at, [
+      { id: a.id, userId: a.userId, parts: partsOf('partial a'), ...checkpoint },
+      { id: ended.id, userId: ended.userId, parts: partsOf('not written'), ...checkpoint },
+      // Someone else's user id: the row is not theirs, nothing is written.
+      { id: stranger.id, userId: a.userId, parts: partsOf('not written'), ...checkpoint },
+    ]);
+    await chatRepository.touchReplies(h.handle.db, at, [
+      { id: b.id, userId: b.userId },
+      { id: stranger.id, userId: b.userId },
+    ]);
+    const rows = await h.handle.db.select().from(schema.messages).where(sql`role = 'assistant'`);
+    const row = (id: string) => rows.find((r) => r.id === id);
+    expect(row(a.id)).toMatchObject({
+      parts: partsOf('partial a'),
+      status: 'streaming',
+      updatedAt: at,
+    });
+    expect(row(a.id)?.models).toEqual(checkpoint.models);
+    expect(row(b.id)).toMatchObject({ status: 'streaming', updatedAt: at });
+    expect(textOf(row(b.id) as never)).toBe('Hello from the fake provider.');
+    for (const untouched of [ended, stranger]) {
+      expect(row(untouched.id)?.updatedAt.getTime()).toBeLessThan(Date.now() - 60_000);
+      expect(textOf(row(untouched.id) as never)).toBe('Hello from the fake provider.');
+    }
   });
 
   it('regenerates as a sibling, edits into a new branch, and switches branches', async () => {

@@ -15,6 +15,11 @@ const treeColumns = {
   clientMessageId: messages.clientMessageId,
 };
 export type TreeMessage = Pick<MessageRow, keyof typeof treeColumns>;
+/** What a checkpoint writes of a reply still being generated. */
+export type ReplyCheckpoint = { id: string; userId: string } & Pick<
+  MessageRow,
+  'parts' | 'models' | 'metadata' | 'usage' | 'error'
+>;
 export type NewMessage = Omit<typeof messages.$inferInsert, 'userId'>;
 
 /** Every chat query, scoped to the caller's `userId` (and by RLS underneath). */
@@ -225,12 +230,35 @@ export const chatRepository = {
     return rows.length;
   },
 
-  /** Marks a reply as alive without changing it (one waiting for a generation slot). */
-  async touchMessage(db: Executor, userId: string, id: string) {
-    await db
-      .update(messages)
-      .set({ updatedAt: new Date() })
-      .where(and(eq(messages.id, id), eq(messages.userId, userId)));
+  /**
+   * Checkpoints of many streaming replies in one statement (each row still filtered by its
+   * owner): with thousands of replies in flight, one statement per reply per second was most of
+   * the database's work and a share of the API's (bench/stream-concurrency). Only replies still
+   * `streaming` are written: a checkpoint never reopens a reply that has ended.
+   */
+  async checkpointReplies(db: Executor, at: Date, replies: ReplyCheckpoint[]) {
+    if (replies.length === 0) return;
+    await db.execute(sql`
+      update ${messages} as m
+      set parts = r.parts, models = r.models, metadata = r.metadata, usage = r.usage,
+          error = r.error, updated_at = ${at.toISOString()}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(replies)}::jsonb)
+        as r(id uuid, "userId" uuid, parts jsonb, models jsonb, metadata jsonb, usage jsonb, error text)
+      where m.id = r.id and m.user_id = r."userId" and m.status = 'streaming'
+    `);
+  },
+
+  /**
+   * Marks streaming replies alive without changing them (waiting for a generation slot, or
+   * quiet), in one statement, so the stale sweep does not take them for orphaned.
+   */
+  async touchReplies(db: Executor, at: Date, replies: { id: string; userId: string }[]) {
+    if (replies.length === 0) return;
+    await db.execute(sql`
+      update ${messages} as m set updated_at = ${at.toISOString()}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(replies)}::jsonb) as r(id uuid, "userId" uuid)
+      where m.id = r.id and m.user_id = r."userId" and m.status = 'streaming'
+    `);
   },
 
   async touchConversation(db: Executor, userId: string, id: string) {
