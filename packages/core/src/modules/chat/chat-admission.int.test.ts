@@ -55,7 +55,7 @@ describe('reply slots', () => {
     const second = await sendIn(caller, 'Second');
 
     await until(() => fake.requestsFor('m1').length === 1);
-    expect(h.services.chat.load()).toEqual({ active: 1, waiting: 1 });
+    expect(h.services.chat.load()).toEqual({ active: 1, waiting: 1, limit: 1 });
     expect(await replyOf(caller, second.conversationId)).toMatchObject({ status: 'streaming' });
 
     await until(async () => (await replyOf(caller, second.conversationId))?.status === 'complete');
@@ -63,7 +63,7 @@ describe('reply slots', () => {
     const [a, b] = fake.requestsFor('m1');
     expect(JSON.stringify(a?.body.messages)).toContain('First');
     expect(JSON.stringify(b?.body.messages)).toContain('Second');
-    expect(h.services.chat.load()).toEqual({ active: 0, waiting: 0 });
+    expect(h.services.chat.load()).toEqual({ active: 0, waiting: 0, limit: 1 });
   });
 
   it('a reply stopped while it waits ends stopped at once, without calling a model', async () => {
