@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { createCaller } from '../../root.ts';
 import { createFakeModelHarness, type FakeModelHarness } from '../../testing/fake-model-harness.ts';
 import type { TestHarness } from '../../testing/harness.ts';
-import { chatRepository } from './chat.repository.ts';
+import { type ChatRepository, chatRepository } from './chat.repository.ts';
 
 type Caller = ReturnType<typeof createCaller>;
 
@@ -73,49 +73,28 @@ async function readStream(
 }
 
 /**
- * Holds the reply saves whose status matches until `release()`, to see what followers get while
- * a write is slow; `restore()` releases and puts the repository back.
+ * Holds the repository's `method` calls that `matches` until `release()`, to see what followers
+ * get while a write is slow; `restore()` releases and puts the repository back.
  */
-function holdReplySaves(matches: (status: string | undefined) => boolean) {
+function holdWrites<M extends 'updateMessage' | 'checkpointReplies'>(
+  method: M,
+  matches: (...args: Parameters<ChatRepository[M]>) => boolean,
+) {
   let release = () => {};
   const gate = new Promise<void>((resolve) => {
     release = resolve;
   });
-  const save = chatRepository.updateMessage;
+  const write = chatRepository[method] as (...args: unknown[]) => Promise<void>;
   const hold = { held: 0, release: () => release(), restore: () => {} };
-  const spy = vi
-    .spyOn(chatRepository, 'updateMessage')
-    .mockImplementation(async (db, userId, messageId, patch) => {
-      if (matches(patch.status)) {
-        hold.held += 1;
-        await gate;
-      }
-      return save.call(chatRepository, db, userId, messageId, patch);
-    });
-  hold.restore = () => {
-    release();
-    spy.mockRestore();
-  };
-  return hold;
-}
-
-/** Holds every batch of reply checkpoints until released. */
-function holdCheckpoints() {
-  let release = () => {};
-  const gate = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  const write = chatRepository.checkpointReplies;
-  const hold = { held: 0, release: () => release(), restore: () => {} };
-  const spy = vi
-    .spyOn(chatRepository, 'checkpointReplies')
-    .mockImplementation(async (db, at, replies) => {
-      if (replies.length > 0) {
-        hold.held += 1;
-        await gate;
-      }
-      return write.call(chatRepository, db, at, replies);
-    });
+  const spy = vi.spyOn(chatRepository, method).mockImplementation((async (
+    ...args: Parameters<ChatRepository[M]>
+  ) => {
+    if (matches(...args)) {
+      hold.held += 1;
+      await gate;
+    }
+    return write.apply(chatRepository, args);
+  }) as never);
   hold.restore = () => {
     release();
     spy.mockRestore();
@@ -267,7 +246,7 @@ describe('chat engine', () => {
     const id = await startChat(caller);
     fake.enqueue('m1', { chunks: ['First', ' answer'] }, { chunks: ['Second', ' answer'] });
     // Hold the final save of the reply until released, to see what followers get meanwhile.
-    const finalSaves = holdReplySaves((status) => !!status && status !== 'streaming');
+    const finalSaves = holdWrites('updateMessage', (_db, _user, _id, patch) => !!patch.status);
     try {
       const first = await caller.chat.send({
         conversationId: id,
@@ -328,7 +307,7 @@ describe('chat engine', () => {
     const words = Array.from({ length: 12 }, (_, i) => ` w${i}`);
     fake.enqueue('m1', { chunks: words, chunkDelayMs: 100 });
     // Checkpoints wait until released; the final save waits for them, then goes through.
-    const checkpoints = holdCheckpoints();
+    const checkpoints = holdWrites('checkpointReplies', (_db, _at, replies) => replies.length > 0);
     try {
       const sent = await caller.chat.send({
         conversationId: id,
