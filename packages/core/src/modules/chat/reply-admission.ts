@@ -41,8 +41,8 @@ export class ReplyAdmission {
   constructor(options: ReplyAdmissionOptions) {
     this.max = Math.max(1, options.max);
     this.min = Math.min(this.max, options.min ?? 16);
-    this.busyAbove = options.busyAbove ?? 0.9;
-    this.idleBelow = options.idleBelow ?? 0.75;
+    this.busyAbove = options.busyAbove ?? 0.85;
+    this.idleBelow = options.idleBelow ?? 0.7;
     this.windowMs = options.windowMs ?? 250;
     this.utilization = options.utilization ?? eventLoopUtilization();
     // Start low and open up: a burst of sends into an idle process is measured before it is
