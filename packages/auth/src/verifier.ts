@@ -6,8 +6,9 @@ import {
   type JWTVerifyGetKey,
   jwtVerify,
 } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { principalFromClaims } from './claims.ts';
-import { type AccessTokenVerifier, AuthTokenError } from './principal.ts';
+import { type AccessTokenVerifier, AuthTokenError, type Principal } from './principal.ts';
 
 export interface VerifierOptions {
   /** `iss` every token must carry: `<project or API url>/auth/v1`. */
@@ -20,6 +21,8 @@ export interface VerifierOptions {
   clockToleranceSeconds?: number;
   /** The clock `exp` and `nbf` are checked against (tests move it). */
   now?: () => Date;
+  /** Verified tokens kept (see `VerifiedTokenCache`); `false` verifies every call. */
+  cache?: { maxTokens?: number; maxAgeMs?: number } | false;
 }
 
 // Pinned: whatever a token's header claims, only these algorithms are ever tried.
@@ -35,30 +38,88 @@ export function createAccessTokenVerifier(options: VerifierOptions): AccessToken
     requiredClaims: ['exp', 'sub'],
     currentDate: options.now?.(),
   });
-  return {
-    async verify(token) {
-      const alg = headerAlgorithm(token);
-      let payload: JWTPayload;
-      try {
-        if (alg === 'HS256') {
-          if (!secret) throw new AuthTokenError('algorithm', 'HS256 is not enabled');
-          ({ payload } = await jwtVerify(token, secret, {
-            ...claimsOptions(),
-            algorithms: ['HS256'],
-          }));
-        } else {
-          if (!options.keys) throw new AuthTokenError('algorithm', `${alg} is not enabled`);
-          ({ payload } = await jwtVerify(token, options.keys, {
-            ...claimsOptions(),
-            algorithms: ASYMMETRIC_ALGORITHMS,
-          }));
-        }
-      } catch (error) {
-        throw toAuthTokenError(error);
+  const verify = async (token: string): Promise<Principal> => {
+    const alg = headerAlgorithm(token);
+    let payload: JWTPayload;
+    try {
+      if (alg === 'HS256') {
+        if (!secret) throw new AuthTokenError('algorithm', 'HS256 is not enabled');
+        ({ payload } = await jwtVerify(token, secret, {
+          ...claimsOptions(),
+          algorithms: ['HS256'],
+        }));
+      } else {
+        if (!options.keys) throw new AuthTokenError('algorithm', `${alg} is not enabled`);
+        ({ payload } = await jwtVerify(token, options.keys, {
+          ...claimsOptions(),
+          algorithms: ASYMMETRIC_ALGORITHMS,
+        }));
       }
-      return principalFromClaims(payload);
-    },
+    } catch (error) {
+      throw toAuthTokenError(error);
+    }
+    return principalFromClaims(payload);
   };
+  if (options.cache === false) return { verify };
+  const cache = new VerifiedTokenCache(verify, { ...options.cache, now: options.now });
+  return { verify: (token) => cache.verify(token) };
+}
+
+/**
+ * Tokens that passed verification, so a client sending the same access token on every call (a
+ * browser does, for up to an hour) pays the signature check once a minute rather than on every
+ * request — as PostgREST's `jwt-cache-max-lifetime` does. A hit is exactly what verifying again
+ * would answer: a token's signature, issuer and audience do not change, and its `exp` is checked
+ * on every hit against the same clock; `nbf` was already past. What a hit can outlive is a key
+ * withdrawn from the project's JWKS, by at most `maxAgeMs` (default one minute) beyond the
+ * 10 minutes jose keeps the key set anyway. Refusals are not kept. Concurrent calls with the same
+ * new token share one verification (lru-cache's `fetch`).
+ */
+class VerifiedTokenCache {
+  readonly #principals: LRUCache<string, Principal>;
+  readonly #now: () => Date;
+
+  constructor(
+    verify: (token: string) => Promise<Principal>,
+    options: { maxTokens?: number; maxAgeMs?: number; now?: (() => Date) | undefined },
+  ) {
+    this.#now = options.now ?? (() => new Date());
+    const maxAgeMs = options.maxAgeMs ?? 60_000;
+    this.#principals = new LRUCache<string, Principal>({
+      max: options.maxTokens ?? 10_000,
+      ttl: maxAgeMs,
+      fetchMethod: async (token, _stale, { options: entry }) => {
+        const principal = deepFreeze(await verify(token));
+        // Kept no longer than the token is valid, even if the clock runs slower than `ttl`'s.
+        entry.ttl = Math.max(1, Math.min(maxAgeMs, this.#msLeft(principal)));
+        return principal;
+      },
+    });
+  }
+
+  async verify(token: string): Promise<Principal> {
+    const principal = await this.#principals.fetch(token);
+    if (!principal) throw new AuthTokenError('malformed');
+    if (this.#msLeft(principal) > 0) return principal;
+    // Expired since it was kept: verifying again gives the refusal with its reason.
+    this.#principals.delete(token);
+    const fresh = await this.#principals.fetch(token);
+    if (!fresh) throw new AuthTokenError('malformed');
+    return fresh;
+  }
+
+  #msLeft(principal: Principal): number {
+    const exp = principal.claims.exp;
+    return typeof exp === 'number' ? exp * 1000 - this.#now().getTime() : 0;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 /** A Supabase project's JWKS, cached by jose and refetched when a token names an unknown `kid`. */
