@@ -39,6 +39,7 @@ async function side(root: string, makeClient: typeof createWaypointClient) {
     client,
     conversationId: id,
     ttft: [] as number[],
+    sent: [] as number[],
     gaps: [] as number[],
     stop: () => fixture.stop(),
   };
@@ -56,6 +57,7 @@ for (let turn = 0; turn < TURNS; turn++) {
     const result = await chatTurn(build.client, build.conversationId, `turn ${turn}`);
     if (turn < WARM_UP) continue;
     build.ttft.push(result.ttftMs);
+    build.sent.push(result.sentMs);
     build.gaps.push(...result.gapsMs);
   }
 }
@@ -80,6 +82,8 @@ console.table(
           turns: b.ttft.length,
           ttftP50Ms: at(b.ttft, 0.5),
           ttftP99Ms: at(b.ttft, 0.99),
+          // `chat.send` answered: the turn is stored, the model is being asked.
+          sendP50Ms: at(b.sent, 0.5),
           gapP50Ms: at(b.gaps, 0.5),
           gapP99Ms: at(b.gaps, 0.99),
         },

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from './client.ts';
+import type { Database, DatabaseHandle, Transaction } from './client.ts';
 import { resultRows } from './migrate.ts';
 import { profiles } from './schema/profiles.ts';
 import { createTestUser, getTestDatabase, resetTestDatabase } from './testing/index.ts';
@@ -61,6 +61,43 @@ describe('row level security under runAsUser', () => {
       await handle.db.execute(sql`select current_user as role`),
     );
     expect(after[0]?.role).not.toBe('authenticated');
+  });
+});
+
+describe('runAsUser statements', () => {
+  it('sends the claims once per transaction', async () => {
+    const handle = await getTestDatabase();
+    await resetTestDatabase(handle);
+    const user = await createTestUser(handle);
+    // Counts the executions of the `execute` queries made on the transaction (the settings are
+    // the only one): drizzle's queries run again on every `then`, so a second await re-sends.
+    let executions = 0;
+    const counted = (tx: Transaction) =>
+      new Proxy(tx, {
+        get(target, property) {
+          if (property === 'execute')
+            return (query: Parameters<Transaction['execute']>[0]) => {
+              const raw = target.execute(query);
+              const run = raw.execute.bind(raw);
+              raw.execute = () => {
+                executions++;
+                return run();
+              };
+              return raw;
+            };
+          const value = Reflect.get(target, property, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+    const db = {
+      transaction: (work: (tx: Transaction) => Promise<unknown>) =>
+        handle.db.transaction((tx) => work(counted(tx))),
+    } as unknown as Database;
+    const rows = await runAsUser(db, { sub: user.id }, (tx) =>
+      tx.select().from(profiles).where(eq(profiles.id, user.id)),
+    );
+    expect(rows).toHaveLength(1);
+    expect(executions).toBe(1);
   });
 });
 

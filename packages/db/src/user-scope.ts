@@ -24,11 +24,15 @@ export async function runAsUser<T>(
   work: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
   return db.transaction(async (tx) => {
-    const scoped = tx.execute(sql`
+    // drizzle's query is a lazy thenable that runs again on every `then`: settled into a
+    // promise here, the settings are sent once, and `await scoped` below costs no round trip.
+    const scoped = tx
+      .execute(sql`
       select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true),
              set_config('request.jwt.claim.sub', ${claims.sub}, true),
              set_config('role', 'authenticated', true)
-    `);
+    `)
+      .then(() => undefined);
     // Observed below; this keeps a failure from surfacing as an unhandled rejection meanwhile.
     scoped.catch(() => {});
     const result = await work(tx);
