@@ -214,6 +214,29 @@ describe('chat engine', () => {
     ]);
   });
 
+  it("refuses a send while the reply before it streams, and one into a conversation not the caller's, storing nothing", async () => {
+    const { caller } = await h.signUp();
+    const id = await startChat(caller);
+    fake.enqueue('m1', { chunks: ['Slow', ' reply'], chunkDelayMs: 300 });
+    await caller.chat.send({ conversationId: id, text: 'First', clientMessageId: clientId() });
+    await expect(
+      caller.chat.send({ conversationId: id, text: 'Too soon', clientMessageId: clientId() }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/still being written/),
+    });
+    const { caller: stranger } = await h.signUp();
+    await expect(
+      stranger.chat.send({ conversationId: id, text: 'Mine now', clientMessageId: clientId() }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const conversation = await settled(caller, id);
+    expect(conversation.messages.map((m) => [m.role, textOf(m)])).toEqual([
+      ['user', 'First'],
+      ['assistant', 'Slow reply'],
+    ]);
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it('resumes a stream from the last event id and replays a finished reply whole', async () => {
     const { caller } = await h.signUp();
     const id = await startChat(caller);
