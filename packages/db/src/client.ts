@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { registerPipelinedTransactions } from './pipelined-transaction.ts';
 
 /**
  * Without drizzle's relational query API (`db.query.*`): repositories use the SQL-like builder,
@@ -53,6 +54,9 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
 function connectPostgres(url: string, max: number, prepare: boolean): DatabaseHandle {
   const client = postgres(url, { max, prepare, onnotice: () => {} });
   const db = drizzlePostgres({ client: prepare ? preparing(client) : client });
+  registerPipelinedTransactions(db as unknown as Database, client, (sql) =>
+    prepare ? preparing(sql) : sql,
+  );
   return {
     db: db as unknown as Database,
     kind: 'postgres',

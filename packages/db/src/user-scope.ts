@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Database, Transaction } from './client.ts';
+import type { Database, Executor } from './client.ts';
+import { pipelinedTransactionOf } from './pipelined-transaction.ts';
 
 /** The JWT claims Postgres sees for the transaction, as PostgREST sets them on Supabase. */
 export interface UserClaims {
@@ -21,9 +22,11 @@ export interface UserClaims {
 export async function runAsUser<T>(
   db: Database,
   claims: UserClaims,
-  work: (tx: Transaction) => Promise<T>,
+  work: (tx: Executor) => Promise<T>,
 ): Promise<T> {
-  return db.transaction(async (tx) => {
+  // On PostgreSQL the transaction's BEGIN is pipelined with its first statements too.
+  const transaction = pipelinedTransactionOf(db) ?? ((inner) => db.transaction(inner));
+  return transaction(async (tx: Executor) => {
     // drizzle's query is a lazy thenable that runs again on every `then`: settled into a
     // promise here, the settings are sent once, and `await scoped` below costs no round trip.
     const scoped = tx

@@ -1,0 +1,92 @@
+import { eq, sql } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from './client.ts';
+import { resultRows } from './migrate.ts';
+import { pipelinedTransactionOf, TransactionRolledBackError } from './pipelined-transaction.ts';
+import { profiles } from './schema/profiles.ts';
+import { createTestUser, getTestDatabase, resetTestDatabase } from './testing/index.ts';
+
+// PostgreSQL only: PGlite's transactions are in-process and keep drizzle's own.
+describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('pipelined transactions', () => {
+  let handle: DatabaseHandle;
+  beforeEach(async () => {
+    handle = await getTestDatabase();
+    await resetTestDatabase(handle);
+  });
+  const transaction = () => {
+    const run = pipelinedTransactionOf(handle.db);
+    if (!run) throw new Error('PostgreSQL databases run pipelined transactions');
+    return run;
+  };
+
+  it('runs the work in one transaction and commits it', async () => {
+    const run = transaction();
+    const user = await createTestUser(handle);
+    const seen = await run(async (tx) => {
+      await tx.update(profiles).set({ displayName: 'Inside' }).where(eq(profiles.id, user.id));
+      // now() is the transaction's start: the same for both statements of one transaction.
+      const [a] = resultRows<{ at: string; xid: string }>(
+        await tx.execute(sql`select now()::text as at, txid_current()::text as xid`),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const [b] = resultRows<{ at: string; xid: string }>(
+        await tx.execute(sql`select now()::text as at, txid_current()::text as xid`),
+      );
+      return { a, b };
+    });
+    expect(seen.b).toEqual(seen.a);
+    const [row] = await handle.db.select().from(profiles).where(eq(profiles.id, user.id));
+    expect(row?.displayName).toBe('Inside');
+  });
+
+  it('rolls back when the work fails, and when a statement nobody awaited failed', async () => {
+    const run = transaction();
+    const user = await createTestUser(handle);
+    const rename = (name: string) => (tx: Parameters<Parameters<typeof run>[0]>[0]) =>
+      tx.update(profiles).set({ displayName: name }).where(eq(profiles.id, user.id));
+
+    await expect(
+      run(async (tx) => {
+        await rename('Thrown')(tx);
+        throw new Error('work failed');
+      }),
+    ).rejects.toThrow('work failed');
+
+    await expect(
+      run(async (tx) => {
+        await rename('Unobserved')(tx);
+        // Sent, never awaited: it fails, the transaction aborts, COMMIT comes back as ROLLBACK.
+        tx.execute(sql`select 1 / 0`).then(
+          () => {},
+          () => {},
+        );
+      }),
+    ).rejects.toBeInstanceOf(TransactionRolledBackError);
+
+    const [row] = await handle.db.select().from(profiles).where(eq(profiles.id, user.id));
+    expect(row?.displayName).not.toBe('Thrown');
+    expect(row?.displayName).not.toBe('Unobserved');
+  });
+
+  it('gives its connection back: many more transactions than connections all finish', async () => {
+    const run = transaction();
+    const failures = Array.from({ length: 15 }, (_, i) =>
+      run(async (tx) => {
+        await tx.execute(sql`select ${i}::int / ${i % 5}::int`); // every fifth fails
+      }).then(
+        () => false,
+        () => true,
+      ),
+    );
+    const results = await Promise.all([
+      ...failures,
+      ...Array.from({ length: 60 }, (_, i) =>
+        run(async (tx) => resultRows<{ n: number }>(await tx.execute(sql`select ${i}::int as n`))),
+      ),
+    ]);
+    expect(results.slice(0, 15).filter(Boolean)).toHaveLength(3);
+    expect(results.slice(15).map((rows) => (rows as { n: number }[])[0]?.n)).toEqual(
+      Array.from({ length: 60 }, (_, i) => i),
+    );
+  });
+});

@@ -1,0 +1,70 @@
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type postgres from 'postgres';
+import type { Database } from './client.ts';
+
+/** Runs `work` in a transaction on one connection; see `pipelinedTransactions`. */
+export type PipelinedTransaction = <T>(work: (tx: Database) => Promise<T>) => Promise<T>;
+
+const byDatabase = new WeakMap<Database, PipelinedTransaction>();
+
+/** The pipelined transactions of a PostgreSQL database, if it has them (PGlite has no need). */
+export function pipelinedTransactionOf(db: Database): PipelinedTransaction | undefined {
+  return byDatabase.get(db);
+}
+
+/** Raised when PostgreSQL answered COMMIT with ROLLBACK: a statement nobody awaited failed. */
+export class TransactionRolledBackError extends Error {
+  constructor() {
+    super('The transaction was rolled back: one of its statements failed');
+    this.name = 'TransactionRolledBackError';
+  }
+}
+
+/**
+ * Transactions whose BEGIN is not waited for. postgres.js's `begin` waits for BEGIN's answer
+ * before the work's first statement: a round trip that carries nothing, on every user call (and a
+ * chat turn makes two transactions before its model is asked). Here the transaction reserves a
+ * connection (`sql.reserve()`), writes BEGIN and lets the work's statements follow it at once,
+ * in order, on that connection; COMMIT follows the work, ROLLBACK a failure.
+ *
+ * Two things `begin` did are kept. BEGIN's answer is checked before COMMIT (a healthy connection
+ * does not refuse BEGIN; if it ever did, nothing is committed by us). A statement that failed
+ * without anyone awaiting it aborts the transaction, and PostgreSQL then answers COMMIT with
+ * ROLLBACK: that is an error here, as postgres.js's `begin` makes it one.
+ *
+ * Why it is safe now and was not before (docs/decisions/database-drizzle-pglite.md): `reserve()`
+ * waits for an idle connection, and plain queries pipelined onto busy connections can keep every
+ * connection from going idle. Every user transaction reserves now (none is a plain BEGIN queued
+ * behind other work), and the reply checkpoints, the plain queries that came by the hundred per
+ * second, are two statements per second.
+ */
+export function registerPipelinedTransactions(
+  db: Database,
+  client: postgres.Sql,
+  wrap: (sql: postgres.Sql) => postgres.Sql,
+) {
+  byDatabase.set(db, async (work) => {
+    const reserved = await client.reserve();
+    try {
+      const begun = reserved`begin`.execute();
+      begun.catch(() => {}); // awaited before COMMIT
+      // drizzle reads the type parsers from `options`, which a reserved handle lacks; its
+      // connection parses with the pool's, which drizzle already set up.
+      const handle = Object.assign(reserved, { options: client.options });
+      const tx = drizzlePostgres({ client: wrap(handle) }) as unknown as Database;
+      let result: Awaited<ReturnType<typeof work>>;
+      try {
+        result = await work(tx);
+        await begun;
+      } catch (error) {
+        await reserved`rollback`.catch(() => {});
+        throw error;
+      }
+      const committed = await reserved`commit`;
+      if (committed.command !== 'COMMIT') throw new TransactionRolledBackError();
+      return result;
+    } finally {
+      reserved.release();
+    }
+  });
+}
