@@ -1,4 +1,4 @@
-import { type Executor, schema } from '@waypoint/db';
+import { compiledSelect, type Executor, schema } from '@waypoint/db';
 import { and, asc, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 
 const { conversations, messages } = schema;
@@ -21,6 +21,32 @@ export type ReplyCheckpoint = { id: string; userId: string } & Pick<
   'parts' | 'models' | 'metadata' | 'usage' | 'error'
 >;
 export type NewMessage = Omit<typeof messages.$inferInsert, 'userId'>;
+
+// Read on every send (and every stream): built once, see `compiledSelect`.
+const conversationById = compiledSelect((qb) =>
+  qb
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.id, sql.placeholder('id')),
+        eq(conversations.userId, sql.placeholder('userId')),
+      ),
+    )
+    .limit(1),
+);
+const messagesOf = compiledSelect((qb) =>
+  qb
+    .select(treeColumns)
+    .from(messages)
+    .where(
+      and(
+        eq(messages.userId, sql.placeholder('userId')),
+        eq(messages.conversationId, sql.placeholder('conversationId')),
+      ),
+    )
+    .orderBy(asc(messages.createdAt), asc(messages.id)),
+);
 
 /** Every chat query, scoped to the caller's `userId` (and by RLS underneath). */
 export const chatRepository = {
@@ -47,11 +73,7 @@ export const chatRepository = {
   },
 
   async getConversation(db: Executor, userId: string, id: string) {
-    const [row] = await db
-      .select()
-      .from(conversations)
-      .where(and(eq(conversations.id, id), eq(conversations.userId, userId)))
-      .limit(1);
+    const [row] = await conversationById(db, { id, userId });
     return row;
   },
 
@@ -196,11 +218,7 @@ export const chatRepository = {
    * every turn grew with its length.
    */
   messageTree(db: Executor, userId: string, conversationId: string): Promise<TreeMessage[]> {
-    return db
-      .select(treeColumns)
-      .from(messages)
-      .where(and(eq(messages.userId, userId), eq(messages.conversationId, conversationId)))
-      .orderBy(asc(messages.createdAt), asc(messages.id));
+    return messagesOf(db, { userId, conversationId });
   },
 
   async updateMessage(

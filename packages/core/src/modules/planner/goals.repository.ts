@@ -1,6 +1,6 @@
 import type { Executor } from '@waypoint/db';
-import { schema } from '@waypoint/db';
-import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
+import { compiledSelect, schema } from '@waypoint/db';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { TCreateGoalRequest, TGoal, TListGoalsRequest } from './planner.schemas.ts';
 
 const { goals } = schema;
@@ -23,16 +23,29 @@ type GoalValues = Omit<TCreateGoalRequest, 'description' | 'targetDate'> & {
   targetDate?: string | null | undefined;
 };
 
+/** The goals list, built once per filter shape (by status, by horizon, both, neither). */
+const listGoals = [false, true].flatMap((byStatus) =>
+  [false, true].map((byHorizon) =>
+    compiledSelect((qb) =>
+      qb
+        .select(goalColumns)
+        .from(goals)
+        .where(
+          and(
+            eq(goals.userId, sql.placeholder('userId')),
+            byStatus ? eq(goals.status, sql.placeholder('status')) : undefined,
+            byHorizon ? eq(goals.horizon, sql.placeholder('horizon')) : undefined,
+          ),
+        )
+        .orderBy(desc(goals.priority), asc(goals.createdAt)),
+    ),
+  ),
+);
+
 export const goalsRepository = {
   list(ex: Executor, userId: string, filter: TListGoalsRequest): Promise<TGoal[]> {
-    const conditions: SQL[] = [eq(goals.userId, userId)];
-    if (filter.status) conditions.push(eq(goals.status, filter.status));
-    if (filter.horizon) conditions.push(eq(goals.horizon, filter.horizon));
-    return ex
-      .select(goalColumns)
-      .from(goals)
-      .where(and(...conditions))
-      .orderBy(desc(goals.priority), asc(goals.createdAt));
+    const list = listGoals[(filter.status ? 2 : 0) + (filter.horizon ? 1 : 0)];
+    return list!(ex, { userId, status: filter.status, horizon: filter.horizon });
   },
 
   async get(ex: Executor, userId: string, id: string): Promise<TGoal | undefined> {
