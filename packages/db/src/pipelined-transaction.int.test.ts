@@ -68,6 +68,25 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('pipelined transactions',
     expect(row?.displayName).not.toBe('Unobserved');
   });
 
+  it('refuses a statement sent after the transaction ended, rather than run it outside', async () => {
+    const run = transaction();
+    const user = await createTestUser(handle);
+    let late: Promise<unknown> = Promise.resolve();
+    await run(async (tx) => {
+      await tx.select().from(profiles).where(eq(profiles.id, user.id));
+      // Not awaited, and sent only after the work has returned.
+      late = new Promise((resolve) => setTimeout(resolve, 50)).then(() =>
+        tx.update(profiles).set({ displayName: 'Late' }).where(eq(profiles.id, user.id)),
+      );
+    });
+    // drizzle wraps the refusal: it is the cause of its "Failed query".
+    await expect(late).rejects.toMatchObject({
+      cause: { message: expect.stringMatching(/has ended/) },
+    });
+    const [row] = await handle.db.select().from(profiles).where(eq(profiles.id, user.id));
+    expect(row?.displayName).not.toBe('Late');
+  });
+
   it('gives its connection back: many more transactions than connections all finish', async () => {
     const run = transaction();
     const failures = Array.from({ length: 15 }, (_, i) =>

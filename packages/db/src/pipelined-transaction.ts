@@ -45,13 +45,16 @@ export function registerPipelinedTransactions(
 ) {
   byDatabase.set(db, async (work) => {
     const reserved = await client.reserve();
+    let ended = false;
     try {
       const begun = reserved`begin`.execute();
       begun.catch(() => {}); // awaited before COMMIT
       // drizzle reads the type parsers from `options`, which a reserved handle lacks; its
       // connection parses with the pool's, which drizzle already set up.
       const handle = Object.assign(reserved, { options: client.options });
-      const tx = drizzlePostgres({ client: wrap(handle) }) as unknown as Database;
+      const tx = drizzlePostgres({
+        client: wrap(refusingOnceEnded(handle, () => ended)),
+      }) as unknown as Database;
       let result: Awaited<ReturnType<typeof work>>;
       try {
         result = await work(tx);
@@ -64,7 +67,26 @@ export function registerPipelinedTransactions(
       if (committed.command !== 'COMMIT') throw new TransactionRolledBackError();
       return result;
     } finally {
+      ended = true;
       reserved.release();
     }
+  });
+}
+
+/**
+ * The connection's handle, refusing statements once the transaction has ended: one sent late
+ * (not awaited by the work) would otherwise run after COMMIT, outside the transaction and without
+ * the user's RLS settings, on a connection already given back.
+ */
+function refusingOnceEnded(sql: postgres.Sql, hasEnded: () => boolean): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (property !== 'unsafe' || typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (hasEnded()) throw new Error('This transaction has ended: the statement was not sent');
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
   });
 }
