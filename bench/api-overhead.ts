@@ -98,8 +98,16 @@ for (let round = 0; round < ROUNDS; round++) {
   samples.apiTrivial.push(await load('apiTrivial'));
 }
 
+// autocannon's latencies are whole milliseconds: a round where the baseline's figure reads 0
+// (answered in under 1 ms) has no ratio, and is left out rather than counted as infinite.
 const ratios = (a: keyof typeof targets, b: keyof typeof targets, field: 'rps' | 'p50' | 'p99') =>
-  spread(samples[a].map((s, i) => s[field] / (samples[b][i]?.[field] ?? Number.NaN)));
+  spread(
+    samples[a]
+      .map((s, i) => s[field] / (samples[b][i]?.[field] ?? Number.NaN))
+      .filter((ratio) => Number.isFinite(ratio)),
+  );
+const latencies = (target: keyof typeof targets, field: 'p50' | 'p99') =>
+  spread(samples[target].map((s) => s[field]));
 
 report(
   'api-overhead',
@@ -110,6 +118,12 @@ report(
     trivialThroughputRatio: ratios('apiTrivial', 'bareTrivial', 'rps'),
     trivialP50Ratio: ratios('apiTrivial', 'bareTrivial', 'p50'),
     trivialP99Ratio: ratios('apiTrivial', 'bareTrivial', 'p99'),
+    apiP50Ms: latencies('api', 'p50'),
+    bareP50Ms: latencies('bare', 'p50'),
+    apiP99Ms: latencies('api', 'p99'),
+    bareP99Ms: latencies('bare', 'p99'),
+    apiTrivialP50Ms: latencies('apiTrivial', 'p50'),
+    bareTrivialP50Ms: latencies('bareTrivial', 'p50'),
     apiRps: spread(samples.api.map((s) => s.rps)),
     bareRps: spread(samples.bare.map((s) => s.rps)),
     apiTrivialRps: spread(samples.apiTrivial.map((s) => s.rps)),
