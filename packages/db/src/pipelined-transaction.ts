@@ -45,47 +45,89 @@ export function registerPipelinedTransactions(
 ) {
   byDatabase.set(db, async (work) => {
     const reserved = await client.reserve();
-    let ended = false;
+    const state = { ended: false, lost: false };
+    // A connection that broke is not written to again (postgres.js would throw from a timer) nor
+    // given back: the driver has already put it among its closed ones, to reconnect.
+    const watch = <Q extends Promise<unknown>>(query: Q): Q => {
+      query.catch((error: unknown) => {
+        if (isConnectionLoss(error)) state.lost = true;
+      });
+      return query;
+    };
+    const end = async (statement: 'commit' | 'rollback') => {
+      if (state.lost) throw new Error('The connection was lost: the transaction did not commit');
+      return watch(reserved.unsafe(statement));
+    };
     try {
-      const begun = reserved`begin`.execute();
+      const begun = watch(reserved`begin`.execute());
       begun.catch(() => {}); // awaited before COMMIT
       // drizzle reads the type parsers from `options`, which a reserved handle lacks; its
       // connection parses with the pool's, which drizzle already set up.
       const handle = Object.assign(reserved, { options: client.options });
       const tx = drizzlePostgres({
-        client: wrap(refusingOnceEnded(handle, () => ended)),
+        client: wrap(guarded(handle, state, watch)),
       }) as unknown as Database;
       let result: Awaited<ReturnType<typeof work>>;
       try {
         result = await work(tx);
         await begun;
       } catch (error) {
-        await reserved`rollback`.catch(() => {});
+        if (isConnectionLoss(error)) state.lost = true;
+        await end('rollback').catch(() => {});
         throw error;
       }
-      const committed = await reserved`commit`;
+      const committed = await end('commit');
       if (committed.command !== 'COMMIT') throw new TransactionRolledBackError();
       return result;
+    } catch (error) {
+      if (isConnectionLoss(error)) state.lost = true;
+      throw error;
     } finally {
-      ended = true;
-      reserved.release();
+      state.ended = true;
+      if (!state.lost) reserved.release();
     }
   });
 }
 
+const CONNECTION_LOSS = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
+
+/** The driver's or the socket's word that the connection is gone, or a FATAL from the server. */
+function isConnectionLoss(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && typeof cause === 'object' && depth < 5; depth++) {
+    const { code, severity } = cause as { code?: unknown; severity?: unknown };
+    if (typeof code === 'string' && CONNECTION_LOSS.has(code)) return true;
+    if (severity === 'FATAL' || severity === 'PANIC') return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /**
- * The connection's handle, refusing statements once the transaction has ended: one sent late
- * (not awaited by the work) would otherwise run after COMMIT, outside the transaction and without
- * the user's RLS settings, on a connection already given back.
+ * The connection's handle as the work sees it: every statement watched for a lost connection,
+ * and none sent once the transaction has ended — one sent late (not awaited by the work) would
+ * otherwise run after COMMIT, outside the transaction and without the user's RLS settings, on a
+ * connection already given back.
  */
-function refusingOnceEnded(sql: postgres.Sql, hasEnded: () => boolean): postgres.Sql {
+function guarded(
+  sql: postgres.Sql,
+  state: { ended: boolean },
+  watch: <Q extends Promise<unknown>>(query: Q) => Q,
+): postgres.Sql {
   return new Proxy(sql, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
       if (property !== 'unsafe' || typeof value !== 'function') return value;
       return (...args: unknown[]) => {
-        if (hasEnded()) throw new Error('This transaction has ended: the statement was not sent');
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
+        if (state.ended) throw new Error('This transaction has ended: the statement was not sent');
+        return watch((value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
       };
     },
   });
