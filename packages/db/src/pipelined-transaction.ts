@@ -2,7 +2,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
 import type { Database } from './client.ts';
 
-/** Runs `work` in a transaction on one connection; see `pipelinedTransactions`. */
+/** Runs `work` in a transaction on one connection; see `registerPipelinedTransactions`. */
 export type PipelinedTransaction = <T>(work: (tx: Database) => Promise<T>) => Promise<T>;
 
 const byDatabase = new WeakMap<Database, PipelinedTransaction>();
