@@ -121,14 +121,12 @@ function guarded(
   state: { ended: boolean },
   watch: <Q extends Promise<unknown>>(query: Q) => Q,
 ): postgres.Sql {
+  const unsafe = (...args: Parameters<postgres.Sql['unsafe']>) => {
+    if (state.ended) throw new Error('This transaction has ended: the statement was not sent');
+    return watch(sql.unsafe(...args));
+  };
   return new Proxy(sql, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver) as unknown;
-      if (property !== 'unsafe' || typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        if (state.ended) throw new Error('This transaction has ended: the statement was not sent');
-        return watch((value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
-      };
-    },
+    get: (target, property, receiver) =>
+      property === 'unsafe' ? unsafe : Reflect.get(target, property, receiver),
   });
 }
