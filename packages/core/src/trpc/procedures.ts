@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { DomainError, UnauthenticatedError } from '../errors/domain-errors.ts';
 import { domainErrorTransport } from '../errors/error-map.ts';
 import { t } from './init.ts';
+import { syncFirstBuilder } from './sync-first-parsers.ts';
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -33,7 +34,7 @@ const errorBoundary = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(errorBoundary);
+export const publicProcedure = syncFirstBuilder(t.procedure.use(errorBoundary));
 
 /** The principal is non-null in the type of every procedure built on this. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
