@@ -98,14 +98,14 @@ class VerifiedTokenCache {
   }
 
   async verify(token: string): Promise<Principal> {
-    const principal = await this.#principals.fetch(token);
+    let principal = await this.#principals.fetch(token);
+    if (principal && this.#msLeft(principal) <= 0) {
+      // Expired since it was kept: verifying again gives the refusal with its reason.
+      this.#principals.delete(token);
+      principal = await this.#principals.fetch(token);
+    }
     if (!principal) throw new AuthTokenError('malformed');
-    if (this.#msLeft(principal) > 0) return principal;
-    // Expired since it was kept: verifying again gives the refusal with its reason.
-    this.#principals.delete(token);
-    const fresh = await this.#principals.fetch(token);
-    if (!fresh) throw new AuthTokenError('malformed');
-    return fresh;
+    return principal;
   }
 
   #msLeft(principal: Principal): number {

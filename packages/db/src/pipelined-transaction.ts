@@ -47,7 +47,9 @@ export function registerPipelinedTransactions(
     const reserved = await client.reserve();
     const state = { ended: false, lost: false };
     // A connection that broke is not written to again (postgres.js would throw from a timer) nor
-    // given back: the driver has already put it among its closed ones, to reconnect.
+    // given back: the driver has already put it among its closed ones, to reconnect. Every
+    // statement on this connection is watched, and only those: a failure the work met on another
+    // connection says nothing about this one.
     const watch = <Q extends Promise<unknown>>(query: Q): Q => {
       query.catch((error: unknown) => {
         if (isConnectionLoss(error)) state.lost = true;
@@ -59,8 +61,7 @@ export function registerPipelinedTransactions(
       return watch(reserved.unsafe(statement));
     };
     try {
-      const begun = watch(reserved`begin`.execute());
-      begun.catch(() => {}); // awaited before COMMIT
+      const begun = watch(reserved`begin`.execute()); // awaited before COMMIT
       // drizzle reads the type parsers from `options`, which a reserved handle lacks; its
       // connection parses with the pool's, which drizzle already set up.
       const handle = Object.assign(reserved, { options: client.options });
@@ -72,16 +73,12 @@ export function registerPipelinedTransactions(
         result = await work(tx);
         await begun;
       } catch (error) {
-        if (isConnectionLoss(error)) state.lost = true;
         await end('rollback').catch(() => {});
         throw error;
       }
       const committed = await end('commit');
       if (committed.command !== 'COMMIT') throw new TransactionRolledBackError();
       return result;
-    } catch (error) {
-      if (isConnectionLoss(error)) state.lost = true;
-      throw error;
     } finally {
       state.ended = true;
       if (!state.lost) reserved.release();
