@@ -7,6 +7,7 @@ import {
   transformTRPCResponse,
 } from '@trpc/server';
 import { getHTTPStatusCode, type HTTPErrorHandler, type TRPCRequestInfo } from '@trpc/server/http';
+import { callProcedure } from './call-procedure.ts';
 
 /**
  * tRPC's plain JSON calls — a query by GET or a mutation by POST, batched or not, answered as one
@@ -142,7 +143,7 @@ export async function resolveJsonCalls<TRouter extends AnyTRPCRouter>(
     info.calls.map(async (call, index): Promise<CallResult> => {
       try {
         if (contextError) throw contextError;
-        const data: unknown = await (calls.procedures[index] as AnyTRPCProcedure)({
+        const data: unknown = await callProcedure(calls.procedures[index] as AnyTRPCProcedure, {
           path: call.path,
           getRawInput: call.getRawInput,
           ctx,

@@ -9,6 +9,7 @@ import {
 } from '@trpc/server';
 import { parseConnectionParamsFromString, type TRPCRequestInfo } from '@trpc/server/http';
 import { isObservable, observableToAsyncIterable } from '@trpc/server/observable';
+import { callProcedure } from './call-procedure.ts';
 import {
   isObject,
   type JsonCallRequest,
@@ -131,7 +132,7 @@ export async function streamSseCall<TRouter extends AnyTRPCRouter>(
   let failure: unknown;
   try {
     ctx = await options.createContext(info);
-    const data: unknown = await call.procedure({
+    const data: unknown = await callProcedure(call.procedure, {
       path: call.path,
       getRawInput,
       ctx,
