@@ -13,13 +13,14 @@ const errorBoundary = t.middleware(async ({ ctx, path, type, next }) => {
   const started = performance.now();
   const result = await next();
   const durationMs = Math.round((performance.now() - started) * 10) / 10;
+  const userId = ctx.principal?.userId;
   if (result.ok) {
-    ctx.log.debug({ path, type, durationMs }, 'procedure ok');
+    ctx.log.debug({ path, type, userId, durationMs }, 'procedure ok');
     return result;
   }
   const cause = result.error.cause;
   if (cause instanceof DomainError) {
-    ctx.log.info({ path, type, durationMs, domainCode: cause.code }, 'procedure refused');
+    ctx.log.info({ path, type, userId, durationMs, domainCode: cause.code }, 'procedure refused');
     throw new TRPCError({
       code: domainErrorTransport[cause.code].trpc,
       message: cause.message,
@@ -27,9 +28,12 @@ const errorBoundary = t.middleware(async ({ ctx, path, type, next }) => {
     });
   }
   if (result.error.code === 'INTERNAL_SERVER_ERROR') {
-    ctx.log.error({ path, type, durationMs, err: cause ?? result.error }, 'procedure failed');
+    ctx.log.error(
+      { path, type, userId, durationMs, err: cause ?? result.error },
+      'procedure failed',
+    );
   } else {
-    ctx.log.info({ path, type, durationMs, code: result.error.code }, 'procedure refused');
+    ctx.log.info({ path, type, userId, durationMs, code: result.error.code }, 'procedure refused');
   }
   return result;
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import superjson from 'superjson';
 import { describe, expect, it } from 'vitest';
-import { serializeOutput } from './wire-format.ts';
+import { isoString, serializeOutput } from './wire-format.ts';
 
 // The fast path must be indistinguishable from superjson: the same object, the same JSON text
 // (key order included), and the same value back after superjson's own deserialize.
@@ -107,5 +107,31 @@ describe('serializeOutput', () => {
       null,
     ])
       sameAsSuperjson(v);
+  });
+});
+
+describe('isoString', () => {
+  it('writes what toISOString writes, for any Date', () => {
+    fc.assert(
+      fc.property(date, (value) => {
+        if (Number.isNaN(value.getTime())) {
+          expect(() => isoString(value)).toThrow(RangeError);
+          return;
+        }
+        expect(isoString(value)).toBe(value.toISOString());
+      }),
+      { numRuns: 5000 },
+    );
+    const edges = [
+      '0000-01-01T00:00:00.000Z',
+      '0999-12-31T23:59:59.999Z',
+      '1000-01-01T00:00:00.000Z',
+      '1970-01-01T00:00:00.000Z',
+      '2000-02-29T09:05:07.045Z',
+      '9999-12-31T23:59:59.999Z',
+      '+010000-01-01T00:00:00.000Z',
+      '-000001-12-31T23:59:59.999Z',
+    ];
+    for (const text of edges) expect(isoString(new Date(text))).toBe(text);
   });
 });

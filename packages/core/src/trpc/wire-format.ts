@@ -85,7 +85,7 @@ function plainWithDates(root: unknown): SuperJSONResult | undefined {
       if (Object.getPrototypeOf(value) !== Date.prototype || Number.isNaN(value.getTime()))
         return UNSUPPORTED;
       annotation = ['Date'];
-      return value.toISOString();
+      return isoString(value);
     }
     const prototype = Object.getPrototypeOf(value);
     if (prototype !== Object.prototype && prototype !== null) return UNSUPPORTED;
@@ -107,6 +107,20 @@ function plainWithDates(root: unknown): SuperJSONResult | undefined {
   if (annotation === undefined) return { json };
   return { json, meta: { values: annotation as never, v: 1 } } as SuperJSONResult;
 }
+
+/**
+ * `date.toISOString()`, for a valid Date. V8's builtin takes ~450 ns a call here against ~180 ns
+ * for this, and answers carry two or more Dates per row (20 goals: 40 Dates, a quarter of the
+ * serializer's time). Other years (padded, or signed with six digits) and invalid Dates go to the builtin.
+ */
+export function isoString(date: Date): string {
+  const year = date.getUTCFullYear();
+  if (!(year >= 1000 && year <= 9999)) return date.toISOString();
+  return `${year}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())}T${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())}.${three(date.getUTCMilliseconds())}Z`;
+}
+
+const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+const three = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
 
 /** superjson's path escaping: backslashes, then dots. */
 const escapeKey = (key: string) =>
