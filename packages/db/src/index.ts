@@ -7,7 +7,7 @@ export {
   type Executor,
   type Transaction,
 } from './client.ts';
-export { compiledSelect } from './compiled-select.ts';
+export { compiledSelect, compiledSql, compiledWrite } from './compiled-query.ts';
 export { type DbEnv, loadDbEnv, preparesStatements } from './env.ts';
 export { isForeignKeyViolation } from './errors.ts';
 export type { MigrationStatus } from './migrate.ts';

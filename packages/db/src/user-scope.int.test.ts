@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import type { PgSession } from 'drizzle-orm/pg-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database, DatabaseHandle, Transaction } from './client.ts';
 import { resultRows } from './migrate.ts';
@@ -69,26 +70,35 @@ describe('runAsUser statements', () => {
     const handle = await getTestDatabase();
     await resetTestDatabase(handle);
     const user = await createTestUser(handle);
-    // Counts the executions of the `execute` queries made on the transaction (the settings are
-    // the only one): drizzle's queries run again on every `then`, so a second await re-sends.
+    // Counts the executions of the settings statement on the transaction's session (every
+    // statement goes through its `prepareQuery`): a lazy query awaited twice would send twice.
     let executions = 0;
-    const counted = (tx: Transaction) =>
-      new Proxy(tx, {
+    const counted = (tx: Transaction) => {
+      const { session } = (tx as unknown as { _: { session: PgSession } })._;
+      const countingSession = new Proxy(session, {
         get(target, property) {
-          if (property === 'execute')
-            return (query: Parameters<Transaction['execute']>[0]) => {
-              const raw = target.execute(query);
-              const run = raw.execute.bind(raw);
-              raw.execute = () => {
-                executions++;
-                return run();
-              };
-              return raw;
+          const value = Reflect.get(target, property, target);
+          if (property !== 'prepareQuery') return value;
+          return (...args: Parameters<PgSession['prepareQuery']>) => {
+            const prepared = target.prepareQuery(...args);
+            if (!args[0].sql.includes('set_config')) return prepared;
+            const run = prepared.execute.bind(prepared);
+            prepared.execute = (values) => {
+              executions++;
+              return run(values);
             };
+            return prepared;
+          };
+        },
+      });
+      return new Proxy(tx, {
+        get(target, property) {
+          if (property === '_') return { ...target._, session: countingSession };
           const value = Reflect.get(target, property, target);
           return typeof value === 'function' ? value.bind(target) : value;
         },
       });
+    };
     const db = {
       transaction: (work: (tx: Transaction) => Promise<unknown>) =>
         handle.db.transaction((tx) => work(counted(tx))),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from './client.ts';
+import { compiledSql } from './compiled-query.ts';
 import { pipelinedTransactionOf } from './pipelined-transaction.ts';
 
 /** The JWT claims Postgres sees for the transaction, as PostgREST sets them on Supabase. */
@@ -10,6 +11,13 @@ export interface UserClaims {
   session_id?: string | undefined;
   [claim: string]: unknown;
 }
+
+// Sent at the start of every user transaction: its SQL text is made once.
+const userSettings = compiledSql(sql`
+  select set_config('request.jwt.claims', ${sql.placeholder('claims')}, true),
+         set_config('request.jwt.claim.sub', ${sql.placeholder('sub')}, true),
+         set_config('role', 'authenticated', true)
+`);
 
 /**
  * Runs `work` in a transaction as the `authenticated` role with the caller's claims set, so RLS
@@ -27,15 +35,12 @@ export async function runAsUser<T>(
   // On PostgreSQL the transaction's BEGIN is pipelined with its first statements too.
   const transaction = pipelinedTransactionOf(db) ?? ((inner) => db.transaction(inner));
   return transaction(async (tx: Executor) => {
-    // drizzle's query is a lazy thenable that runs again on every `then`: settled into a
-    // promise here, the settings are sent once, and `await scoped` below costs no round trip.
-    const scoped = tx
-      .execute(sql`
-      select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true),
-             set_config('request.jwt.claim.sub', ${claims.sub}, true),
-             set_config('role', 'authenticated', true)
-    `)
-      .then(() => undefined);
+    // Settled into a promise here, the settings are sent once (a drizzle query is a lazy
+    // thenable that runs again on every `then`), and `await scoped` below costs no round trip.
+    const scoped = userSettings(tx, {
+      claims: JSON.stringify(claims),
+      sub: claims.sub,
+    }).then(() => undefined);
     // Observed below; this keeps a failure from surfacing as an unhandled rejection meanwhile.
     scoped.catch(() => {});
     const result = await work(tx);
