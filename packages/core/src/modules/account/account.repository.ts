@@ -1,6 +1,6 @@
 import type { Executor } from '@waypoint/db';
-import { schema } from '@waypoint/db';
-import { eq } from 'drizzle-orm';
+import { compiledSelect, schema } from '@waypoint/db';
+import { eq, sql } from 'drizzle-orm';
 
 const { profiles } = schema;
 
@@ -20,9 +20,17 @@ const profileColumns = {
   createdAt: profiles.createdAt,
 };
 
+// Read for every chat turn's context (the user's timezone and name): built once.
+const profileById = compiledSelect((qb) =>
+  qb
+    .select(profileColumns)
+    .from(profiles)
+    .where(eq(profiles.id, sql.placeholder('userId'))),
+);
+
 export const accountRepository = {
   async findProfile(ex: Executor, userId: string): Promise<ProfileRow | undefined> {
-    const [row] = await ex.select(profileColumns).from(profiles).where(eq(profiles.id, userId));
+    const [row] = await profileById(ex, { userId });
     return row;
   },
 

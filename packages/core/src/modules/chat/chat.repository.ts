@@ -1,4 +1,4 @@
-import { compiledSelect, type Executor, schema } from '@waypoint/db';
+import { compiledSelect, compiledWrite, type Executor, schema } from '@waypoint/db';
 import { and, asc, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 
 const { conversations, messages } = schema;
@@ -20,7 +20,11 @@ export type ReplyCheckpoint = { id: string; userId: string } & Pick<
   MessageRow,
   'parts' | 'models' | 'metadata' | 'usage' | 'error'
 >;
-export type NewMessage = Omit<typeof messages.$inferInsert, 'userId'>;
+/** A message as the chat writes one; the rest of its columns start at their defaults. */
+export type NewMessage = Pick<
+  typeof messages.$inferInsert,
+  'conversationId' | 'parentId' | 'role' | 'parts' | 'status' | 'clientMessageId'
+> & { id?: string | undefined };
 
 // Read on every send (and every stream): built once, see `compiledSelect`.
 const conversationById = compiledSelect((qb) =>
@@ -46,6 +50,40 @@ const messagesOf = compiledSelect((qb) =>
       ),
     )
     .orderBy(asc(messages.createdAt), asc(messages.id)),
+);
+
+// Written on every send (the user's message, the reply, the new leaf): built once, see
+// `compiledWrite`. Every message is written with the same columns; an absent client message id
+// is null, its column's default.
+const insertMessageRow = compiledWrite((db) =>
+  db
+    .insert(messages)
+    .values({
+      id: sql.placeholder('id'),
+      conversationId: sql.placeholder('conversationId'),
+      userId: sql.placeholder('userId'),
+      parentId: sql.placeholder('parentId'),
+      role: sql.placeholder('role'),
+      parts: sql.placeholder('parts'),
+      status: sql.placeholder('status'),
+      clientMessageId: sql.placeholder('clientMessageId'),
+    })
+    .onConflictDoNothing()
+    .returning(),
+);
+const setActiveLeaf = compiledWrite((db) =>
+  db
+    .update(conversations)
+    // drizzle's types take no placeholder in `set`: the id goes in as SQL, the time is the
+    // database's (the transaction's start).
+    .set({ activeLeafId: sql`${sql.placeholder('leafId')}`, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(conversations.id, sql.placeholder('id')),
+        eq(conversations.userId, sql.placeholder('userId')),
+      ),
+    )
+    .returning(),
 );
 
 /** Every chat query, scoped to the caller's `userId` (and by RLS underneath). */
@@ -153,11 +191,22 @@ export const chatRepository = {
     userId: string,
     message: NewMessage,
   ): Promise<MessageRow | undefined> {
-    const [row] = await db
-      .insert(messages)
-      .values({ ...message, userId })
-      .onConflictDoNothing()
-      .returning();
+    const [row] = await insertMessageRow(db, {
+      id: message.id ?? crypto.randomUUID(),
+      conversationId: message.conversationId,
+      userId,
+      parentId: message.parentId ?? null,
+      role: message.role,
+      parts: message.parts,
+      status: message.status,
+      clientMessageId: message.clientMessageId ?? null,
+    });
+    return row;
+  },
+
+  /** Makes `leafId` the conversation's active leaf (the branch the conversation shows). */
+  async setActiveLeaf(db: Executor, userId: string, id: string, leafId: string) {
+    const [row] = await setActiveLeaf(db, { id, userId, leafId });
     return row;
   },
 

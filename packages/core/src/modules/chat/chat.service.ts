@@ -133,9 +133,7 @@ export class ChatService {
       if (input.branchMessageId) {
         if (!all.some((m) => m.id === input.branchMessageId)) throw new NotFoundError('Message');
         leafId = newestLeafUnder(all, input.branchMessageId);
-        await this.deps.repo.updateConversation(tx, principal.userId, conversation.id, {
-          activeLeafId: leafId,
-        });
+        await this.deps.repo.setActiveLeaf(tx, principal.userId, conversation.id, leafId);
       }
       const { path, siblings } = activeBranch(all, leafId);
       return {
@@ -419,9 +417,7 @@ export class ChatService {
         parts: [],
         status: 'streaming',
       }),
-      this.deps.repo.updateConversation(tx, principal.userId, conversationId, {
-        activeLeafId: id,
-      }),
+      this.deps.repo.setActiveLeaf(tx, principal.userId, conversationId, id),
     ]);
     if (!reply) throw new ConflictError('The reply could not be started; try again');
     return reply;
