@@ -1,7 +1,8 @@
 // api-overhead: an authenticated tRPC query returning 20 rows through the standalone API, against
 // bare node:http doing the same JWT verification and SQL with the same driver on the same
 // database; and a trivial procedure against a bare handler, for the fixed cost. Rounds alternate
-// baseline and candidate (A B A B ...).
+// baseline and candidate, in turn first (A B, B A, ...), so neither side always runs right after
+// the other.
 
 import { createWaypointClient } from '@waypoint/client';
 import autocannon from 'autocannon';
@@ -11,7 +12,9 @@ import { startServer, stopServer } from './lib/processes.ts';
 import { report } from './lib/report.ts';
 import { spread } from './lib/stats.ts';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+// Five rounds: on this shared two-core machine a single five-second run of one server moves by a
+// third, and the median of five pairs is steadier than the median of three.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 
@@ -92,10 +95,14 @@ const samples: Record<keyof typeof targets, Sample[]> = {
   bareTrivial: [],
 };
 for (let round = 0; round < ROUNDS; round++) {
-  samples.bare.push(await load('bare'));
-  samples.api.push(await load('api'));
-  samples.bareTrivial.push(await load('bareTrivial'));
-  samples.apiTrivial.push(await load('apiTrivial'));
+  const pairs = [
+    ['bare', 'api'],
+    ['bareTrivial', 'apiTrivial'],
+  ] as const;
+  for (const pair of pairs) {
+    const order = round % 2 === 0 ? pair : ([pair[1], pair[0]] as const);
+    for (const target of order) samples[target].push(await load(target));
+  }
 }
 
 // autocannon's latencies are whole milliseconds: a round where the baseline's figure reads 0
