@@ -20,6 +20,10 @@ describe('compiled selects', () => {
     displayName: profiles.displayName,
     createdAt: profiles.createdAt,
     shout: sql<string>`upper(${profiles.displayName})`.as('shout'),
+    // A decoder of its own: a number, not the driver's string.
+    nameLength: sql<number>`length(${profiles.displayName})::text`
+      .mapWith(Number)
+      .as('name_length'),
   };
   const byName = compiledSelect((qb) =>
     qb
@@ -41,6 +45,7 @@ describe('compiled selects', () => {
       .orderBy(asc(profiles.id));
     expect(built).toHaveLength(2);
     expect(built[0]?.createdAt).toBeInstanceOf(Date);
+    expect(built[0]?.nameLength).toBe(3);
     // Run twice: the second run uses the SQL built by the first.
     expect(await byName(handle.db, { name: 'Sam' })).toEqual(built);
     expect(await byName(handle.db, { name: 'Sam' })).toEqual(built);

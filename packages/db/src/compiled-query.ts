@@ -20,20 +20,24 @@ interface PlaceholderSelect {
  * 20-row read — and its prepared queries belong to the session they were made on, not to the
  * fresh transaction every user call runs in. Here the select is built once, with
  * `sql.placeholder(...)` for its values; each call fills them and runs it through the executor's
- * own session, with drizzle's own placeholder filling and row mapping (so the rows are exactly
- * what the builder would give). Selections are flat: columns and SQL expressions by name.
+ * own session, with drizzle's own placeholder filling and each field's own decoder (so the rows
+ * are exactly what the builder would give). Selections are flat: columns and SQL expressions by
+ * name.
  */
 export function compiledSelect<TSelect extends PlaceholderSelect>(
   build: (qb: QueryBuilder) => TSelect,
 ): (ex: Executor, values: Record<string, unknown>) => Promise<TSelect['_']['result']> {
-  let compiled: { query: Query; fields: SelectedFieldsOrdered } | undefined;
+  let compiled:
+    | { query: Query; fields: SelectedFieldsOrdered; rows: RowMapper | undefined }
+    | undefined;
   return (ex, values) => {
     if (!compiled) {
       const select = build(new QueryBuilder());
-      compiled = { query: select.toSQL(), fields: flatFields(select._.selectedFields) };
+      const fields = flatFields(select._.selectedFields);
+      compiled = { query: select.toSQL(), fields, rows: flatRowMapper(fields) };
     }
     return sessionOf(ex)
-      .prepareQuery(compiled.query, compiled.fields, undefined, true)
+      .prepareQuery(compiled.query, compiled.fields, undefined, true, compiled.rows)
       .execute(values) as Promise<TSelect['_']['result']>;
   };
 }
@@ -55,17 +59,23 @@ interface PlaceholderWrite {
 export function compiledWrite<TWrite extends PlaceholderWrite>(
   build: (db: Database) => TWrite,
 ): (ex: Executor, values: Record<string, unknown>) => ReturnType<TWrite['execute']> {
-  let compiled: { query: Query; fields: SelectedFieldsOrdered | undefined } | undefined;
+  let compiled:
+    | { query: Query; fields: SelectedFieldsOrdered | undefined; rows: RowMapper | undefined }
+    | undefined;
   return (ex, values) => {
     if (!compiled) {
       const write = build(builderDatabase());
       // drizzle keeps a write's `returning` selection, ordered, in its config.
       const { returning } = (write as unknown as { config: { returning?: SelectedFieldsOrdered } })
         .config;
-      compiled = { query: write.toSQL(), fields: returning };
+      compiled = {
+        query: write.toSQL(),
+        fields: returning,
+        rows: returning && flatRowMapper(returning),
+      };
     }
     return sessionOf(ex)
-      .prepareQuery(compiled.query, compiled.fields, undefined, true)
+      .prepareQuery(compiled.query, compiled.fields, undefined, true, compiled.rows)
       .execute(values) as ReturnType<TWrite['execute']>;
   };
 }
@@ -86,6 +96,44 @@ const builderDatabase = () => {
   builder ??= drizzle.mock() as unknown as Database;
   return builder;
 };
+
+type RowMapper = (rows: unknown[][]) => unknown[];
+
+/**
+ * drizzle's row mapping (`mapResultRow`) for a flat selection, set up once: each value through
+ * its field's decoder, null as null. drizzle's own walks every field's path with an iterator and
+ * looks up its decoder on every row; for the 20 goals it was the second-largest source of the
+ * API's garbage (a sampling heap profile, bench/api-overhead). A selection with nested fields
+ * keeps drizzle's mapping.
+ */
+function flatRowMapper(fields: SelectedFieldsOrdered): RowMapper | undefined {
+  if (fields.some(({ path }) => path.length !== 1)) return undefined;
+  const names = fields.map(({ path }) => path[0] as string);
+  const decoders = fields.map(({ field }) => decoderOf(field));
+  const count = names.length;
+  return (rows) =>
+    rows.map((row) => {
+      const out: Record<string, unknown> = {};
+      for (let index = 0; index < count; index++) {
+        const value = row[index];
+        out[names[index] as string] =
+          value === null ? null : (decoders[index] as DriverValueDecoder).mapFromDriverValue(value);
+      }
+      return out;
+    });
+}
+
+type DriverValueDecoder = { mapFromDriverValue(value: unknown): unknown };
+
+/** Where drizzle takes a field's decoder from (as `mapResultRow` does). */
+function decoderOf(field: unknown): DriverValueDecoder {
+  if (is(field, Column)) return field as unknown as DriverValueDecoder;
+  // A SQL expression's decoder (`.mapWith(...)`) is drizzle-internal in its types.
+  if (is(field, SQL)) return (field as unknown as { decoder: DriverValueDecoder }).decoder;
+  if (is(field, SQL.Aliased))
+    return (field.sql as unknown as { decoder: DriverValueDecoder }).decoder;
+  throw new Error('compiled query: a field is not a column or SQL expression');
+}
 
 /** The session an executor runs its queries on (drizzle keeps it in `_`). */
 function sessionOf(ex: Executor): PgSession {
