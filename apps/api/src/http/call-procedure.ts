@@ -38,7 +38,8 @@ interface ProcedureDef {
  * context; a protected query runs six levels. Measured on `planner.goals.list` with a stubbed
  * service, the call took 30 µs through tRPC and 13 µs here, the same middlewares run with native
  * object spreads; in bench/api-overhead's CPU profile the helper was ~6% of the API's busy time.
- * `trpc-json-calls.int.test.ts` checks the answers against tRPC's own resolver, errors included.
+ * `call-procedure.test.ts` calls edge cases both ways; `trpc-json-calls.int.test.ts` checks the
+ * route's answers against tRPC's own resolver on the real router, errors included.
  */
 export async function callProcedure(
   procedure: AnyTRPCProcedure,
