@@ -35,12 +35,9 @@ export async function runAsUser<T>(
   // On PostgreSQL the transaction's BEGIN is pipelined with its first statements too.
   const transaction = pipelinedTransactionOf(db) ?? ((inner) => db.transaction(inner));
   return transaction(async (tx: Executor) => {
-    // Settled into a promise here, the settings are sent once (a drizzle query is a lazy
-    // thenable that runs again on every `then`), and `await scoped` below costs no round trip.
-    const scoped = userSettings(tx, {
-      claims: JSON.stringify(claims),
-      sub: claims.sub,
-    }).then(() => undefined);
+    // A promise (not one of drizzle's lazy builders, which run again on every `then`): the
+    // settings are sent once, and `await scoped` below costs no round trip.
+    const scoped = userSettings(tx, { claims: JSON.stringify(claims), sub: claims.sub });
     // Observed below; this keeps a failure from surfacing as an unhandled rejection meanwhile.
     scoped.catch(() => {});
     const result = await work(tx);

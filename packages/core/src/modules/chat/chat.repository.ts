@@ -153,7 +153,8 @@ export const chatRepository = {
     db: Executor,
     userId: string,
     id: string,
-    patch: Partial<Pick<ConversationRow, 'title' | 'activeLeafId'>>,
+    // The active leaf is set by `setActiveLeaf`.
+    patch: Partial<Pick<ConversationRow, 'title'>>,
   ) {
     const [row] = await db
       .update(conversations)
