@@ -1,10 +1,13 @@
+import { createServer, type Socket, connect as tcpConnect } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from './client.ts';
+import { createDatabase, type DatabaseHandle } from './client.ts';
+import { compiledSelect } from './compiled-query.ts';
 import { resultRows } from './migrate.ts';
 import { pipelinedTransactionOf, TransactionRolledBackError } from './pipelined-transaction.ts';
 import { profiles } from './schema/profiles.ts';
 import { createTestUser, getTestDatabase, resetTestDatabase } from './testing/index.ts';
+import { readAsUser, runAsUser } from './user-scope.ts';
 
 // PostgreSQL only: PGlite's transactions are in-process and keep drizzle's own.
 describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('pipelined transactions', () => {
@@ -133,4 +136,75 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('pipelined transactions',
       Array.from({ length: 60 }, (_, i) => i),
     );
   });
+
+  it('sends a read whole — BEGIN, settings, reads and COMMIT — in one round trip', async () => {
+    const user = await createTestUser(handle);
+    const [{ name } = { name: '' }] = resultRows<{ name: string }>(
+      await handle.db.execute(sql`select current_database() as name`),
+    );
+    const target = new URL(process.env.TEST_DATABASE_URL as string);
+    target.pathname = `/${name}`;
+    const proxy = await roundTripCounter(target);
+    const counted = await createDatabase({ url: proxy.url, poolMax: 1 });
+    const own = compiledSelect((qb) => qb.select({ id: profiles.id }).from(profiles));
+    const claims = { sub: user.id };
+    try {
+      const read = () => readAsUser(counted.db, claims, (tx) => own(tx, {}));
+      const plain = () => runAsUser(counted.db, claims, (tx) => own(tx, {}));
+      await read(); // connects, and prepares the statements on the one connection
+      await plain();
+      proxy.trips = 0;
+      expect(await read()).toEqual([{ id: user.id }]);
+      expect(proxy.trips).toBe(1);
+      // The same work in a plain transaction: COMMIT waits for the work's answer.
+      proxy.trips = 0;
+      expect(await plain()).toEqual([{ id: user.id }]);
+      expect(proxy.trips).toBe(2);
+    } finally {
+      await counted.close();
+      await proxy.close();
+    }
+  });
 });
+
+/**
+ * A TCP proxy to PostgreSQL counting round trips: a trip starts when the client writes after
+ * the server has answered (or first), however many packets either side's turn takes.
+ */
+async function roundTripCounter(target: URL) {
+  const sockets = new Set<Socket>();
+  const counter = { trips: 0, url: '', close: () => Promise.resolve() };
+  const server = createServer((client) => {
+    const upstream = tcpConnect(Number(target.port), target.hostname);
+    let answered = true;
+    client.on('data', (chunk) => {
+      if (answered) counter.trips++;
+      answered = false;
+      upstream.write(chunk);
+    });
+    upstream.on('data', (chunk) => {
+      answered = true;
+      client.write(chunk);
+    });
+    for (const [socket, other] of [
+      [client, upstream],
+      [upstream, client],
+    ] as const) {
+      sockets.add(socket);
+      socket.on('error', () => other.destroy());
+      socket.on('close', () => other.destroy());
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address() as { port: number };
+  const url = new URL(target);
+  url.hostname = '127.0.0.1';
+  url.port = String(address.port);
+  counter.url = url.toString();
+  counter.close = () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    });
+  return counter;
+}

@@ -3,8 +3,21 @@ import { PostgresJsDatabase, PostgresJsSession } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
 import type { Database } from './client.ts';
 
+/**
+ * How a transaction runs. `read`: BEGIN READ ONLY, and COMMIT is handed to the connection right
+ * behind the statements the work issued before its first await — BEGIN, those statements and
+ * COMMIT leave in one write and come back in one round trip. A statement issued later is refused
+ * (it would run after COMMIT); nothing is written, so there is nothing a late COMMIT could split.
+ */
+export interface TransactionMode {
+  read?: boolean;
+}
+
 /** Runs `work` in a transaction on one connection; see `registerPipelinedTransactions`. */
-export type PipelinedTransaction = <T>(work: (tx: Database) => Promise<T>) => Promise<T>;
+export type PipelinedTransaction = <T>(
+  work: (tx: Database) => Promise<T>,
+  mode?: TransactionMode,
+) => Promise<T>;
 
 const byDatabase = new WeakMap<Database, PipelinedTransaction>();
 
@@ -44,13 +57,14 @@ export function registerPipelinedTransactions(
   client: postgres.Sql,
   wrap: (sql: postgres.Sql) => postgres.Sql,
 ) {
-  byDatabase.set(db, async (work) => {
+  byDatabase.set(db, async (work, mode) => {
     const reserved = await client.reserve();
-    const state = { ended: false, lost: false };
+    const state: ConnectionState = { ended: false, lost: false, committing: false };
     // A connection that broke is not written to again (postgres.js would throw from a timer) nor
     // given back: the driver has already put it among its closed ones, to reconnect. Every
     // statement on this connection is watched, and only those: a failure the work met on another
-    // connection says nothing about this one.
+    // connection says nothing about this one. Watching also hands the statement to the driver at
+    // once (its `then` does), so statements reach the connection in the order they were made.
     const watch = <Q extends Promise<unknown>>(query: Q): Q => {
       query.catch((error: unknown) => {
         if (isConnectionLoss(error)) state.lost = true;
@@ -62,17 +76,27 @@ export function registerPipelinedTransactions(
       return watch(reserved.unsafe(statement));
     };
     try {
-      const begun = watch(reserved`begin`.execute()); // awaited before COMMIT
+      const begun = watch(reserved.unsafe(mode?.read ? 'begin read only' : 'begin')); // awaited before COMMIT
       const tx = transactionDatabase(wrap(guarded(reserved, state, watch)));
+      // The work runs up to its first await here, handing over the statements it issues so far.
+      const working = (async () => work(tx))();
+      let committing: Promise<postgres.RowList<postgres.Row[]>> | undefined;
+      if (mode?.read) {
+        state.committing = true;
+        committing = end('commit');
+        committing.catch(() => {}); // observed below, on success or failure
+      }
       let result: Awaited<ReturnType<typeof work>>;
       try {
-        result = await work(tx);
+        result = await working;
         await begun;
       } catch (error) {
-        await end('rollback').catch(() => {});
+        // A read's COMMIT is already on its way (and answers ROLLBACK after a failed statement).
+        if (committing) await committing.catch(() => {});
+        else await end('rollback').catch(() => {});
         throw error;
       }
-      const committed = await end('commit');
+      const committed = await (committing ?? end('commit'));
       if (committed.command !== 'COMMIT') throw new TransactionRolledBackError();
       return result;
     } finally {
@@ -80,6 +104,27 @@ export function registerPipelinedTransactions(
       if (!state.lost) reserved.release();
     }
   });
+}
+
+interface ConnectionState {
+  /** The transaction is over: COMMIT or ROLLBACK answered, or the work failed. */
+  ended: boolean;
+  lost: boolean;
+  /** A read's COMMIT has been handed to the connection: nothing may follow it. */
+  committing: boolean;
+}
+
+/**
+ * A read transaction's statement issued after the work's first await: its COMMIT has already
+ * gone, so the statement was not sent. Such work belongs in a plain transaction.
+ */
+export class ReadIssuedLateError extends Error {
+  constructor() {
+    super(
+      "A read transaction's statement was issued after the work's first await, behind its COMMIT: it was not sent",
+    );
+    this.name = 'ReadIssuedLateError';
+  }
 }
 
 const dialect = new PgDialect();
@@ -128,11 +173,12 @@ function isConnectionLoss(error: unknown): boolean {
  */
 function guarded(
   sql: postgres.Sql,
-  state: { ended: boolean },
+  state: ConnectionState,
   watch: <Q extends Promise<unknown>>(query: Q) => Q,
 ): postgres.Sql {
   const unsafe = (...args: Parameters<postgres.Sql['unsafe']>) => {
     if (state.ended) throw new Error('This transaction has ended: the statement was not sent');
+    if (state.committing) throw new ReadIssuedLateError();
     return watch(sql.unsafe(...args));
   };
   return new Proxy(sql, {

@@ -2,10 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import type { PgSession } from 'drizzle-orm/pg-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database, DatabaseHandle, Transaction } from './client.ts';
+import { compiledSelect, compiledSql } from './compiled-query.ts';
 import { resultRows } from './migrate.ts';
+import { ReadIssuedLateError } from './pipelined-transaction.ts';
 import { profiles } from './schema/profiles.ts';
 import { createTestUser, getTestDatabase, resetTestDatabase } from './testing/index.ts';
-import { runAsUser } from './user-scope.ts';
+import { readAsUser, runAsUser } from './user-scope.ts';
 
 describe('row level security under runAsUser', () => {
   let handle: DatabaseHandle;
@@ -108,6 +110,74 @@ describe('runAsUser statements', () => {
     );
     expect(rows).toHaveLength(1);
     expect(executions).toBe(1);
+  });
+});
+
+describe('readAsUser', () => {
+  let handle: DatabaseHandle;
+  beforeEach(async () => {
+    handle = await getTestDatabase();
+    await resetTestDatabase(handle);
+  });
+  // No where clause: what it returns is what RLS lets the caller see.
+  const allProfiles = compiledSelect((qb) =>
+    qb.select({ id: profiles.id, displayName: profiles.displayName }).from(profiles),
+  );
+  const whoAmI = compiledSql(
+    sql`select current_user as role, auth.uid()::text as uid, current_setting('transaction_read_only') as read_only, ${sql.placeholder('n')}::int as n`,
+  );
+
+  it('reads under the caller claims, in a read-only transaction, statements at once', async () => {
+    const a = await createTestUser(handle);
+    await createTestUser(handle);
+    const [rows, [me], [other]] = await readAsUser(handle.db, { sub: a.id }, (tx) =>
+      Promise.all([
+        allProfiles(tx, {}),
+        whoAmI(tx, { n: 1 }).then((r) => resultRows<Record<string, unknown>>(r)),
+        whoAmI(tx, { n: 2 }).then((r) => resultRows<Record<string, unknown>>(r)),
+      ]),
+    );
+    expect(rows.map((row) => row.id)).toEqual([a.id]);
+    expect(me).toEqual({ role: 'authenticated', uid: a.id, read_only: 'on', n: 1 });
+    expect(other?.n).toBe(2);
+    // A drizzle builder returned as the work's result is sent in time too.
+    const built = await readAsUser(handle.db, { sub: a.id }, (tx) => tx.select().from(profiles));
+    expect(built.map((row) => row.id)).toEqual([a.id]);
+  });
+
+  it('refuses a statement issued after the work first awaits, and the next read works', async () => {
+    const a = await createTestUser(handle);
+    await expect(
+      readAsUser(handle.db, { sub: a.id }, async (tx) => {
+        await allProfiles(tx, {});
+        return allProfiles(tx, {});
+      }),
+    ).rejects.toBeInstanceOf(ReadIssuedLateError);
+    // A builder awaited inside the work is sent only when awaited: too late.
+    await expect(
+      readAsUser(handle.db, { sub: a.id }, async (tx) => {
+        const rows = await tx.select().from(profiles);
+        return rows;
+      }),
+    ).rejects.toThrow(ReadIssuedLateError);
+    expect(await readAsUser(handle.db, { sub: a.id }, (tx) => allProfiles(tx, {}))).toHaveLength(1);
+  });
+
+  it('cannot write, and a failed read fails with its own error', async () => {
+    const a = await createTestUser(handle);
+    const rename = compiledSql(
+      sql`update profiles set display_name = 'written' where id = ${sql.placeholder('id')}`,
+    );
+    await expect(
+      readAsUser(handle.db, { sub: a.id }, (tx) => rename(tx, { id: a.id })),
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/read-only transaction/) } });
+    const failing = compiledSql(sql`select 1 / ${sql.placeholder('zero')}::int`);
+    await expect(
+      readAsUser(handle.db, { sub: a.id }, (tx) => failing(tx, { zero: 0 })),
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/division by zero/) } });
+    const [row] = await handle.db.select().from(profiles).where(eq(profiles.id, a.id));
+    expect(row?.displayName).not.toBe('written');
+    expect(await readAsUser(handle.db, { sub: a.id }, (tx) => allProfiles(tx, {}))).toHaveLength(1);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Principal } from '@waypoint/auth';
-import { type Database, type Executor, runAsUser } from '@waypoint/db';
+import { type Database, type Executor, readAsUser, runAsUser } from '@waypoint/db';
 
 /** The signed-in user a service acts for: every user query is scoped to `userId`. */
 export interface Actor {
@@ -14,12 +14,19 @@ export interface Actor {
  */
 export interface DataAccess {
   asUser<T>(actor: Actor, work: (tx: Executor) => Promise<T>): Promise<T>;
+  /**
+   * `asUser` for a read whose statements all go out before its first await (a compiled select,
+   * a builder returned as is, or several at once): read-only, and on PostgreSQL in one round trip
+   * with its BEGIN and COMMIT. A statement issued later fails loudly (`readAsUser`, @waypoint/db).
+   */
+  readAsUser<T>(actor: Actor, work: (tx: Executor) => Promise<T>): Promise<T>;
   asSystem<T>(work: (db: Executor) => Promise<T>): Promise<T>;
 }
 
 export function createDataAccess(db: Database): DataAccess {
   return {
     asUser: (actor, work) => runAsUser(db, actor.claims, work),
+    readAsUser: (actor, work) => readAsUser(db, actor.claims, work),
     asSystem: (work) => work(db),
   };
 }

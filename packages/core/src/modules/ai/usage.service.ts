@@ -25,7 +25,7 @@ export class UsageService {
       if (!principal.isAdmin) throw new ForbiddenError('Only administrators see everyone’s usage');
       rows = await this.#data.asSystem((db) => this.#repo.summarize(db, range, null));
     } else {
-      rows = await this.#data.asUser(actorOf(principal), (tx) =>
+      rows = await this.#data.readAsUser(actorOf(principal), (tx) =>
         this.#repo.summarize(tx, range, principal.userId),
       );
     }

@@ -115,7 +115,9 @@ export const chatRepository = {
     return row;
   },
 
-  async listConversations(
+  // Not async: the builder is returned as is and sent when its caller's transaction asks
+  // (a read sends it before COMMIT, in the same round trip).
+  listConversations(
     db: Executor,
     userId: string,
     input: {

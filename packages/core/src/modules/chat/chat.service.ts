@@ -113,7 +113,7 @@ export class ChatService {
     },
   ) {
     const after = input.cursor ? decodeCursor(input.cursor) : undefined;
-    const rows = await this.asUser(principal, (tx) =>
+    const rows = await this.readAsUser(principal, (tx) =>
       this.deps.repo.listConversations(tx, principal.userId, { ...input, after }),
     );
     const items = rows.slice(0, input.limit).map(toSummary);
@@ -596,7 +596,7 @@ export class ChatService {
     conversationId: string,
     replyId: string,
   ): Promise<ModelMessage[]> {
-    const all = await this.asUser(principal, (tx) =>
+    const all = await this.readAsUser(principal, (tx) =>
       this.deps.repo.messageTree(tx, principal.userId, conversationId),
     );
     return historyOf(all, replyId);
@@ -643,6 +643,10 @@ export class ChatService {
 
   private asUser<T>(principal: Principal, work: (tx: Executor) => Promise<T>) {
     return this.deps.data.asUser(actorOf(principal), work);
+  }
+
+  private readAsUser<T>(principal: Principal, work: (tx: Executor) => Promise<T>) {
+    return this.deps.data.readAsUser(actorOf(principal), work);
   }
 }
 

@@ -19,7 +19,7 @@ export class GoalsService {
   }
 
   list(principal: Principal, filter: TListGoalsRequest): Promise<TGoal[]> {
-    return this.#data.asUser(actorOf(principal), (tx) =>
+    return this.#data.readAsUser(actorOf(principal), (tx) =>
       this.#goals.list(tx, principal.userId, filter),
     );
   }
