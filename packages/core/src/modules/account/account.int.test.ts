@@ -1,4 +1,6 @@
 import { TRPCError } from '@trpc/server';
+import { schema } from '@waypoint/db';
+import { eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestHarness, type TestHarness } from '../../testing/index.ts';
 
@@ -20,6 +22,17 @@ describe('account procedures', () => {
       dailyCapacityMinutes: 480,
     });
     expect(me.createdAt).toBeInstanceOf(Date);
+  });
+
+  it('me makes the profile of a user who has none (from before the sign-up trigger)', async () => {
+    const { user, caller } = await h.signUp('old@example.test');
+    await h.handle.db.delete(schema.profiles).where(eq(schema.profiles.id, user.id));
+    expect(await caller.account.me()).toMatchObject({ id: user.id, timezone: 'UTC' });
+    const rows = await h.handle.db
+      .select()
+      .from(schema.profiles)
+      .where(eq(schema.profiles.id, user.id));
+    expect(rows).toHaveLength(1);
   });
 
   it('updateProfile stores display name and time zone', async () => {

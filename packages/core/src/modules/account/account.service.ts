@@ -13,13 +13,14 @@ export class AccountService {
     this.#repo = repo;
   }
 
-  me(principal: Principal): Promise<TAccountResponse> {
-    return this.#data.asUser(actorOf(principal), async (tx) => {
-      const profile =
-        (await this.#repo.findProfile(tx, principal.userId)) ??
-        (await this.#repo.ensureProfile(tx, principal.userId));
-      return toAccount(principal, profile);
-    });
+  async me(principal: Principal): Promise<TAccountResponse> {
+    const actor = actorOf(principal);
+    // Every chat turn's context reads this. The profile is made at sign-up, so it is read in one
+    // round trip (a read); only a user from before the trigger needs the write.
+    const profile =
+      (await this.#data.readAsUser(actor, (tx) => this.#repo.findProfile(tx, principal.userId))) ??
+      (await this.#data.asUser(actor, (tx) => this.#repo.ensureProfile(tx, principal.userId)));
+    return toAccount(principal, profile);
   }
 
   updateProfile(principal: Principal, input: TUpdateProfileRequest): Promise<TAccountResponse> {
