@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDatabase, runMigrations } from '@waypoint/db';
 import { startPostgres } from './postgres.ts';
@@ -15,8 +16,13 @@ export async function startApiFixture(
   const handle = await createDatabase({ url: pg.url });
   await runMigrations(handle);
   await handle.close();
+  // Plain node on the built API (api-server.mjs); a baseline checkout from before it has the
+  // TypeScript entry, run through tsx.
+  const entry = ['api-server.mjs', 'api-server.ts']
+    .map((name) => join(root, 'bench/servers', name))
+    .find((path) => existsSync(path)) as string;
   const api = await startServer(
-    join(root, 'bench/servers/api-server.ts'),
+    entry,
     {
       DATABASE_URL: pg.url,
       API_PORT: '0',

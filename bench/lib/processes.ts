@@ -20,8 +20,8 @@ export function startServer(
       ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       // Servers run the built packages (as `pnpm start` does) unless asked to run sources.
       ...(options.fromSource ? ['--conditions=@waypoint/source'] : []),
-      '--import',
-      'tsx',
+      // TypeScript servers through tsx; a JavaScript one (the API) with plain node.
+      ...(script.endsWith('.ts') ? ['--import', 'tsx'] : []),
       script,
     ],
     {

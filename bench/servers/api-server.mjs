@@ -1,4 +1,6 @@
-// The standalone API in its own process, as it runs in production (LOG_LEVEL from the parent).
+// The standalone API in its own process, as it runs in production: plain `node` on the built
+// packages (no TypeScript loader, whose module hooks and source maps the API does not run with),
+// LOG_LEVEL from the parent.
 import { loadApiEnv, startApi } from '@waypoint/api';
 
 const api = await startApi({ env: loadApiEnv() });
