@@ -12,6 +12,6 @@ export { type DbEnv, loadDbEnv, preparesStatements } from './env.ts';
 export { isForeignKeyViolation } from './errors.ts';
 export type { MigrationStatus } from './migrate.ts';
 export { migrationStatus, migrationsFolder, resultRows, runMigrations } from './migrate.ts';
-export { ReadIssuedLateError } from './pipelined-transaction.ts';
+export { ReadIssuedLateError, WriteIssuedLateError } from './pipelined-transaction.ts';
 export * as schema from './schema/index.ts';
-export { readAsUser, runAsUser, type UserClaims } from './user-scope.ts';
+export { readAsUser, runAsUser, type UserClaims, type UserTransaction } from './user-scope.ts';

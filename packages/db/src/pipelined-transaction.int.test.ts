@@ -2,7 +2,7 @@ import { createServer, type Socket, connect as tcpConnect } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase, type DatabaseHandle } from './client.ts';
-import { compiledSelect } from './compiled-query.ts';
+import { compiledSelect, compiledSql } from './compiled-query.ts';
 import { resultRows } from './migrate.ts';
 import { pipelinedTransactionOf, TransactionRolledBackError } from './pipelined-transaction.ts';
 import { profiles } from './schema/profiles.ts';
@@ -139,12 +139,7 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('pipelined transactions',
 
   it('sends a read whole — BEGIN, settings, reads and COMMIT — in one round trip', async () => {
     const user = await createTestUser(handle);
-    const [{ name } = { name: '' }] = resultRows<{ name: string }>(
-      await handle.db.execute(sql`select current_database() as name`),
-    );
-    const target = new URL(process.env.TEST_DATABASE_URL as string);
-    target.pathname = `/${name}`;
-    const proxy = await roundTripCounter(target);
+    const proxy = await roundTripCounter(await databaseUrl());
     const counted = await createDatabase({ url: proxy.url, poolMax: 1 });
     const own = compiledSelect((qb) => qb.select({ id: profiles.id }).from(profiles));
     const claims = { sub: user.id };
@@ -165,6 +160,59 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('pipelined transactions',
       await proxy.close();
     }
   });
+
+  it('sends the writes given to commitWith with their COMMIT: one round trip after the reads', async () => {
+    const user = await createTestUser(handle);
+    const proxy = await roundTripCounter(await databaseUrl());
+    const counted = await createDatabase({ url: proxy.url, poolMax: 1 });
+    const own = compiledSelect((qb) => qb.select({ id: profiles.id }).from(profiles));
+    const rename = compiledSql(
+      sql`update profiles set display_name = ${sql.placeholder('name')} where id = ${sql.placeholder('id')}`,
+    );
+    const claims = { sub: user.id };
+    const turn = (name: string, together: boolean) =>
+      runAsUser(counted.db, claims, async (tx, transaction) => {
+        await own(tx, {}); // BEGIN, the settings and the read: one round trip
+        const writes = () => [rename(tx, { name, id: user.id }), rename(tx, { name, id: user.id })];
+        return Promise.all(together ? transaction.commitWith(writes) : writes());
+      });
+    const nameNow = async () =>
+      (await handle.db.select().from(profiles).where(eq(profiles.id, user.id)))[0]?.displayName;
+    try {
+      await turn('warm', true); // connects, and prepares the statements on the one connection
+      await turn('warm', false);
+      proxy.trips = 0;
+      await turn('Together', true);
+      expect(proxy.trips).toBe(2);
+      expect(await nameNow()).toBe('Together');
+      // The same work with COMMIT after the writes' answer.
+      proxy.trips = 0;
+      await turn('Apart', false);
+      expect(proxy.trips).toBe(3);
+      expect(await nameNow()).toBe('Apart');
+      // Before BEGIN is answered COMMIT does not go early (a write must not run outside the
+      // transaction): it follows the work, as in a plain transaction.
+      proxy.trips = 0;
+      await runAsUser(counted.db, claims, (tx, transaction) =>
+        Promise.all(transaction.commitWith(() => [rename(tx, { name: 'Early', id: user.id })])),
+      );
+      expect(proxy.trips).toBe(2);
+      expect(await nameNow()).toBe('Early');
+    } finally {
+      await counted.close();
+      await proxy.close();
+    }
+  });
+
+  /** The test database's URL (each worker has its own database on the server). */
+  async function databaseUrl() {
+    const [{ name } = { name: '' }] = resultRows<{ name: string }>(
+      await handle.db.execute(sql`select current_database() as name`),
+    );
+    const target = new URL(process.env.TEST_DATABASE_URL as string);
+    target.pathname = `/${name}`;
+    return target;
+  }
 });
 
 /**

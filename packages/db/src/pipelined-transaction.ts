@@ -13,9 +13,17 @@ export interface TransactionMode {
   read?: boolean;
 }
 
+/**
+ * Hands COMMIT to the connection now, right behind the statements already issued, if BEGIN has
+ * been answered (a write must never run outside its transaction); says whether it went. Nothing
+ * may be issued after it: the transaction's outcome is then the database's — COMMIT if every
+ * statement succeeded, ROLLBACK if one failed.
+ */
+export type CommitNow = () => boolean;
+
 /** Runs `work` in a transaction on one connection; see `registerPipelinedTransactions`. */
 export type PipelinedTransaction = <T>(
-  work: (tx: Database) => Promise<T>,
+  work: (tx: Database, commitNow: CommitNow) => Promise<T>,
   mode?: TransactionMode,
 ) => Promise<T>;
 
@@ -41,6 +49,11 @@ export class TransactionRolledBackError extends Error {
  * connection (`sql.reserve()`), writes BEGIN and lets the work's statements follow it at once,
  * in order, on that connection; COMMIT follows the work, ROLLBACK a failure.
  *
+ * COMMIT can also go early: the work's `commitNow` hands it to the connection right behind the
+ * statements issued so far — a transaction's last writes and its COMMIT in one round trip
+ * (`commitWith`, user-scope.ts, which checks that the writes really were handed over). Only once
+ * BEGIN has been answered: otherwise the writes could run outside a transaction.
+ *
  * Two things `begin` did are kept. BEGIN's answer is checked before COMMIT (a healthy connection
  * does not refuse BEGIN; if it ever did, nothing is committed by us). A statement that failed
  * without anyone awaiting it aborts the transaction, and PostgreSQL then answers COMMIT with
@@ -59,7 +72,12 @@ export function registerPipelinedTransactions(
 ) {
   byDatabase.set(db, async (work, mode) => {
     const reserved = await client.reserve();
-    const state: ConnectionState = { ended: false, lost: false, committing: false };
+    const state: ConnectionState = {
+      ended: false,
+      lost: false,
+      committing: false,
+      read: Boolean(mode?.read),
+    };
     // A connection that broke is not written to again (postgres.js would throw from a timer) nor
     // given back: the driver has already put it among its closed ones, to reconnect. Every
     // statement on this connection is watched, and only those: a failure the work met on another
@@ -77,21 +95,35 @@ export function registerPipelinedTransactions(
     };
     try {
       const begun = watch(reserved.unsafe(mode?.read ? 'begin read only' : 'begin')); // awaited before COMMIT
-      const tx = transactionDatabase(wrap(guarded(reserved, state, watch)));
-      // The work runs up to its first await here, handing over the statements it issues so far.
-      const working = (async () => work(tx))();
+      let beginAnswered = false;
+      begun.then(
+        () => {
+          beginAnswered = true;
+        },
+        () => {},
+      );
       let committing: Promise<postgres.RowList<postgres.Row[]>> | undefined;
-      if (mode?.read) {
+      const commit = () => {
         state.committing = true;
         committing = end('commit');
         committing.catch(() => {}); // observed below, on success or failure
-      }
+      };
+      const commitNow: CommitNow = () => {
+        if (committing || !beginAnswered || state.ended) return false;
+        commit();
+        return true;
+      };
+      const tx = transactionDatabase(wrap(guarded(reserved, state, watch)));
+      // The work runs up to its first await here, handing over the statements it issues so far.
+      const working = (async () => work(tx, commitNow))();
+      // A read writes nothing, so its COMMIT need not wait for BEGIN's answer.
+      if (mode?.read && !committing) commit();
       let result: Awaited<ReturnType<typeof work>>;
       try {
         result = await working;
         await begun;
       } catch (error) {
-        // A read's COMMIT is already on its way (and answers ROLLBACK after a failed statement).
+        // A COMMIT already on its way answers ROLLBACK after a failed statement.
         if (committing) await committing.catch(() => {});
         else await end('rollback').catch(() => {});
         throw error;
@@ -110,8 +142,9 @@ interface ConnectionState {
   /** The transaction is over: COMMIT or ROLLBACK answered, or the work failed. */
   ended: boolean;
   lost: boolean;
-  /** A read's COMMIT has been handed to the connection: nothing may follow it. */
+  /** COMMIT has been handed to the connection: nothing may follow it. */
   committing: boolean;
+  read: boolean;
 }
 
 /**
@@ -124,6 +157,18 @@ export class ReadIssuedLateError extends Error {
       "A read transaction's statement was issued after the work's first await, behind its COMMIT: it was not sent",
     );
     this.name = 'ReadIssuedLateError';
+  }
+}
+
+/**
+ * A write transaction's statement that did not go with its COMMIT: issued after `commitWith`, or
+ * given to `commitWith` without being handed to the connection when it was called (a builder
+ * awaited later, a write behind an await). It was not sent, or the transaction rolls back.
+ */
+export class WriteIssuedLateError extends Error {
+  constructor(detail: string) {
+    super(`A write did not go with its transaction's COMMIT: ${detail}`);
+    this.name = 'WriteIssuedLateError';
   }
 }
 
@@ -178,7 +223,11 @@ function guarded(
 ): postgres.Sql {
   const unsafe = (...args: Parameters<postgres.Sql['unsafe']>) => {
     if (state.ended) throw new Error('This transaction has ended: the statement was not sent');
-    if (state.committing) throw new ReadIssuedLateError();
+    if (state.committing) {
+      throw state.read
+        ? new ReadIssuedLateError()
+        : new WriteIssuedLateError('it was issued after COMMIT and not sent');
+    }
     return watch(sql.unsafe(...args));
   };
   return new Proxy(sql, {

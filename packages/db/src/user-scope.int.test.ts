@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { PgSession } from 'drizzle-orm/pg-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Database, DatabaseHandle, Transaction } from './client.ts';
+import type { Database, DatabaseHandle, Executor, Transaction } from './client.ts';
 import { compiledSelect, compiledSql } from './compiled-query.ts';
 import { resultRows } from './migrate.ts';
-import { ReadIssuedLateError } from './pipelined-transaction.ts';
+import { ReadIssuedLateError, WriteIssuedLateError } from './pipelined-transaction.ts';
 import { profiles } from './schema/profiles.ts';
 import { createTestUser, getTestDatabase, resetTestDatabase } from './testing/index.ts';
 import { readAsUser, runAsUser } from './user-scope.ts';
@@ -178,6 +178,87 @@ describe('readAsUser', () => {
     const [row] = await handle.db.select().from(profiles).where(eq(profiles.id, a.id));
     expect(row?.displayName).not.toBe('written');
     expect(await readAsUser(handle.db, { sub: a.id }, (tx) => allProfiles(tx, {}))).toHaveLength(1);
+  });
+});
+
+describe('runAsUser, writes committed with commitWith', () => {
+  let handle: DatabaseHandle;
+  beforeEach(async () => {
+    handle = await getTestDatabase();
+    await resetTestDatabase(handle);
+  });
+  const allProfiles = compiledSelect((qb) => qb.select({ id: profiles.id }).from(profiles));
+  const rename = compiledSql(
+    sql`update profiles set display_name = ${sql.placeholder('name')} where id = ${sql.placeholder('id')} returning display_name`,
+  );
+  const failing = compiledSql(sql`select 1 / ${sql.placeholder('zero')}::int`);
+  const nameOf = async (id: string) =>
+    (await handle.db.select().from(profiles).where(eq(profiles.id, id)))[0]?.displayName;
+
+  it('commits the writes given to it, in order, and refuses a statement after it', async () => {
+    const a = await createTestUser(handle);
+    const answers = await runAsUser(handle.db, { sub: a.id }, async (tx, transaction) => {
+      expect(await allProfiles(tx, {})).toEqual([{ id: a.id }]);
+      const written = transaction.commitWith(() => [
+        rename(tx, { name: 'First', id: a.id }),
+        rename(tx, { name: 'Second', id: a.id }),
+      ]);
+      expect(() => allProfiles(tx, {})).toThrow(WriteIssuedLateError);
+      expect(() => transaction.commitWith(() => [])).toThrow(WriteIssuedLateError);
+      return Promise.all(written);
+    });
+    expect(answers.map((answer) => resultRows(answer))).toEqual([
+      [{ display_name: 'First' }],
+      [{ display_name: 'Second' }],
+    ]);
+    expect(await nameOf(a.id)).toBe('Second');
+  });
+
+  it('stores none of the writes when one of them fails in the database', async () => {
+    const a = await createTestUser(handle);
+    await expect(
+      runAsUser(handle.db, { sub: a.id }, async (tx, transaction) => {
+        await allProfiles(tx, {});
+        return Promise.all(
+          transaction.commitWith(() => [
+            rename(tx, { name: 'Lost', id: a.id }),
+            failing(tx, { zero: 0 }),
+          ]),
+        );
+      }),
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/division by zero/) } });
+    expect(await nameOf(a.id)).not.toBe('Lost');
+    // The next transaction on the same database works.
+    await runAsUser(handle.db, { sub: a.id }, async (tx, transaction) =>
+      Promise.all(transaction.commitWith(() => [rename(tx, { name: 'Kept', id: a.id })])),
+    );
+    expect(await nameOf(a.id)).toBe('Kept');
+  });
+
+  it('refuses a write not handed over when called, and stores none of the others', async () => {
+    const a = await createTestUser(handle);
+    const late = (tx: Executor) => [
+      rename(tx, { name: 'Handed', id: a.id }),
+      // Behind an await: it would reach the connection after COMMIT.
+      (async () => {
+        await null;
+        return rename(tx, { name: 'Late', id: a.id });
+      })(),
+    ];
+    const builder = (tx: Executor) => [
+      rename(tx, { name: 'Handed', id: a.id }),
+      // A drizzle builder runs only when awaited.
+      tx.update(profiles).set({ displayName: 'Built' }).where(eq(profiles.id, a.id)),
+    ];
+    for (const writes of [late, builder]) {
+      await expect(
+        runAsUser(handle.db, { sub: a.id }, async (tx, transaction) => {
+          await allProfiles(tx, {});
+          return Promise.all(transaction.commitWith(() => writes(tx)));
+        }),
+      ).rejects.toThrow(/2 writes were given, 1 statements went out/);
+    }
+    expect(await nameOf(a.id)).not.toBe('Handed');
   });
 });
 

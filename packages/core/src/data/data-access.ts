@@ -1,5 +1,11 @@
 import type { Principal } from '@waypoint/auth';
-import { type Database, type Executor, readAsUser, runAsUser } from '@waypoint/db';
+import {
+  type Database,
+  type Executor,
+  readAsUser,
+  runAsUser,
+  type UserTransaction,
+} from '@waypoint/db';
 
 /** The signed-in user a service acts for: every user query is scoped to `userId`. */
 export interface Actor {
@@ -13,7 +19,14 @@ export interface Actor {
  * jobs). Repositories receive the executor and do the querying.
  */
 export interface DataAccess {
-  asUser<T>(actor: Actor, work: (tx: Executor) => Promise<T>): Promise<T>;
+  /**
+   * The work may end with `transaction.commitWith(() => [writes])`: its last writes and COMMIT
+   * go out together, one round trip less (`UserTransaction`, @waypoint/db).
+   */
+  asUser<T>(
+    actor: Actor,
+    work: (tx: Executor, transaction: UserTransaction) => Promise<T>,
+  ): Promise<T>;
   /**
    * `asUser` for a read whose statements all go out before its first await (a compiled select,
    * a builder returned as is, or several at once): read-only, and on PostgreSQL in one round trip

@@ -139,19 +139,20 @@ describe('chat engine', () => {
   it('prepares the reply while the turn is written, and asks no model before it is committed', async () => {
     const { caller } = await h.signUp();
     const id = await startChat(caller);
-    // The reply's insert is the turn's last write: held, the transaction cannot commit. (On
-    // PGlite's single connection the context read waits for the commit anyway; on PostgreSQL,
-    // in CI's second run, the generation is ready long before.)
+    // The new leaf is the turn's last write: its statement goes out with the others and COMMIT,
+    // but its answer is held, so the turn is not known to be stored. (On PGlite's single
+    // connection the context read waits for the commit anyway; on PostgreSQL, in CI's second
+    // run, the generation is ready long before.)
     let release = () => {};
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const insert = chatRepository.insertMessage;
+    const setActiveLeaf = chatRepository.setActiveLeaf;
     const spy = vi
-      .spyOn(chatRepository, 'insertMessage')
-      .mockImplementation(async (db, userId, message) => {
-        if (message.role === 'assistant') await held;
-        return insert.call(chatRepository, db, userId, message);
+      .spyOn(chatRepository, 'setActiveLeaf')
+      .mockImplementation((...args: Parameters<typeof setActiveLeaf>) => {
+        const written = setActiveLeaf.apply(chatRepository, args);
+        return held.then(() => written);
       });
     try {
       const sending = caller.chat.send({
@@ -179,13 +180,17 @@ describe('chat engine', () => {
   it('asks no model and leaves nothing behind when the turn cannot be stored', async () => {
     const { caller } = await h.signUp();
     const id = await startChat(caller);
+    // The reply's insert fails in the database, after the turn's COMMIT has gone with it (on
+    // PostgreSQL): the database answers ROLLBACK, and the user's message is not stored either.
     const insert = chatRepository.insertMessage;
     const spy = vi
       .spyOn(chatRepository, 'insertMessage')
-      .mockImplementation(async (db, userId, message) => {
-        if (message.role === 'assistant') throw new Error('disk full');
-        return insert.call(chatRepository, db, userId, message);
-      });
+      .mockImplementation((db, userId, message) =>
+        insert.call(chatRepository, db, userId, {
+          ...message,
+          ...(message.role === 'assistant' && { status: 'lost' as never }),
+        }),
+      );
     try {
       await expect(
         caller.chat.send({ conversationId: id, text: 'Lost?', clientMessageId: clientId() }),

@@ -1,6 +1,6 @@
 import type { AiGateway } from '@waypoint/ai';
 import type { Principal } from '@waypoint/auth';
-import { type Executor, isForeignKeyViolation } from '@waypoint/db';
+import { type Executor, isForeignKeyViolation, type UserTransaction } from '@waypoint/db';
 import type { ModelMessage } from 'ai';
 import { z } from 'zod';
 import { actorOf, type DataAccess } from '../../data/data-access.ts';
@@ -221,7 +221,7 @@ export class ChatService {
     committed: Promise<boolean>,
   ) {
     const replyId = crypto.randomUUID();
-    return this.asUser(principal, async (tx) => {
+    return this.asUser(principal, async (tx, transaction) => {
       // The conversation and its messages in one round trip (pipelined on the transaction's
       // connection); the messages also give the generation its history without another read.
       const [conversation, earlier] = await Promise.all([
@@ -242,24 +242,28 @@ export class ChatService {
       const turn = this.turnOf(principal, conversation, replyId);
       const context = assistant.buildContext(turn);
       context.catch(() => {}); // awaited by the generation; a failed store drops it
-      // Both ids are chosen here, so the user message, the reply under it and the new leaf go
-      // out together: one round trip. A concurrent duplicate that won the unique index on
-      // client_message_id makes the user insert a no-op and the reply's parent missing; that
-      // send then answers with the winner's ids (the caller looks them up on the conflict).
+      // Both ids are chosen here, so the user message, the reply under it, the new leaf and
+      // COMMIT go out together: one round trip. If one write fails, COMMIT answers ROLLBACK and
+      // nothing is stored. A concurrent duplicate that won the unique index on
+      // client_message_id makes the user insert a no-op and the reply's parent missing, so the
+      // reply's insert fails and the turn rolls back; that send then answers with the winner's
+      // ids (the caller looks them up on the conflict).
       const userMessageId = crypto.randomUUID();
       const parts = [{ type: 'text', text: input.text }];
-      const written = Promise.all([
-        this.deps.repo.insertMessage(tx, principal.userId, {
-          id: userMessageId,
-          conversationId: conversation.id,
-          parentId: leaf?.id ?? null,
-          role: 'user',
-          parts,
-          status: 'complete',
-          clientMessageId: input.clientMessageId,
-        }),
-        this.insertReply(tx, principal, conversation.id, userMessageId, replyId),
-      ]);
+      const written = Promise.all(
+        transaction.commitWith(() => [
+          this.deps.repo.insertMessage(tx, principal.userId, {
+            id: userMessageId,
+            conversationId: conversation.id,
+            parentId: leaf?.id ?? null,
+            role: 'user',
+            parts,
+            status: 'complete',
+            clientMessageId: input.clientMessageId,
+          }),
+          ...this.replyWrites(tx, principal, conversation.id, userMessageId, replyId),
+        ]),
+      );
       const history = [
         ...(leaf ? modelMessagesOf(activeBranch(earlier, leaf.id).path) : []),
         ...modelMessagesOf([{ role: 'user', parts }]),
@@ -270,11 +274,13 @@ export class ChatService {
         context,
         stored: committed,
       });
-      const [user] = await written.catch((error: unknown) => {
+      const [user, reply] = await written.catch((error: unknown) => {
         if (isForeignKeyViolation(error)) throw new ConflictError('This message was already sent');
         throw error;
       });
-      if (!user) throw new ConflictError('This message was already sent');
+      // Not reached on a no-op user insert (the reply's insert fails first): kept as the check
+      // that the rows are there.
+      if (!user || !reply) throw new ConflictError('This message was already sent');
       return { userMessageId: user.id, assistantMessageId: replyId };
     });
   }
@@ -291,7 +297,7 @@ export class ChatService {
 
   /** A new reply beside an existing one (same user message), shown as the active branch. */
   async regenerate(principal: Principal, assistantMessageId: string) {
-    const { conversation, replyId } = await this.asUser(principal, async (tx) => {
+    const { conversation, replyId } = await this.asUser(principal, async (tx, transaction) => {
       const message = await this.deps.repo.getMessage(tx, principal.userId, assistantMessageId);
       if (message?.role !== 'assistant') throw new NotFoundError('Message');
       if (message.status === 'streaming' && this.deps.hub.isRunning(message.id)) {
@@ -303,8 +309,16 @@ export class ChatService {
         message.conversationId,
       );
       if (!conversation || !message.parentId) throw new NotFoundError('Message');
-      const reply = await this.insertReply(tx, principal, conversation.id, message.parentId);
-      return { conversation, replyId: reply.id };
+      const parentId = message.parentId;
+      const replyId = crypto.randomUUID();
+      // The reply, the new leaf and COMMIT in one round trip.
+      const [reply] = await Promise.all(
+        transaction.commitWith(() =>
+          this.replyWrites(tx, principal, conversation.id, parentId, replyId),
+        ),
+      );
+      if (!reply) throw new ConflictError('The reply could not be started; try again');
+      return { conversation, replyId };
     });
     await this.deps.rateLimit.consume(principal.userId);
     this.generate(principal, conversation, replyId);
@@ -314,7 +328,7 @@ export class ChatService {
   /** Edits a user message by starting a new branch from it: the original turn stays intact. */
   async edit(principal: Principal, input: { messageId: string; text: string }) {
     await this.deps.rateLimit.consume(principal.userId);
-    const stored = await this.asUser(principal, async (tx) => {
+    const stored = await this.asUser(principal, async (tx, transaction) => {
       const original = await this.deps.repo.getMessage(tx, principal.userId, input.messageId);
       if (original?.role !== 'user') throw new NotFoundError('Message');
       const conversation = await this.deps.repo.getConversation(
@@ -323,16 +337,25 @@ export class ChatService {
         original.conversationId,
       );
       if (!conversation) throw new NotFoundError('Message');
-      const user = await this.deps.repo.insertMessage(tx, principal.userId, {
-        conversationId: conversation.id,
-        parentId: original.parentId,
-        role: 'user',
-        parts: [{ type: 'text', text: input.text }],
-        status: 'complete',
-      });
-      if (!user) throw new ConflictError('The edit could not be stored; try again');
-      const reply = await this.insertReply(tx, principal, conversation.id, user.id);
-      return { conversation, userMessageId: user.id, assistantMessageId: reply.id };
+      // Both ids chosen here: the edited message, its reply, the new leaf and COMMIT go out
+      // together (the reply's insert fails, and the edit rolls back, if the first stored nothing).
+      const userMessageId = crypto.randomUUID();
+      const replyId = crypto.randomUUID();
+      const [user, reply] = await Promise.all(
+        transaction.commitWith(() => [
+          this.deps.repo.insertMessage(tx, principal.userId, {
+            id: userMessageId,
+            conversationId: conversation.id,
+            parentId: original.parentId,
+            role: 'user',
+            parts: [{ type: 'text', text: input.text }],
+            status: 'complete',
+          }),
+          ...this.replyWrites(tx, principal, conversation.id, userMessageId, replyId),
+        ]),
+      );
+      if (!user || !reply) throw new ConflictError('The edit could not be stored; try again');
+      return { conversation, userMessageId, assistantMessageId: replyId };
     });
     this.generate(principal, stored.conversation, stored.assistantMessageId);
     return { userMessageId: stored.userMessageId, assistantMessageId: stored.assistantMessageId };
@@ -405,17 +428,19 @@ export class ChatService {
     return this.deps.assistants.list();
   }
 
-  private async insertReply(
+  /**
+   * A reply marked `streaming` under `parentId`, made the conversation's active leaf. The id is
+   * chosen here, not by the database, so both statements go out at once, in order, on the
+   * transaction's connection: each is handed to it when called.
+   */
+  private replyWrites(
     tx: Executor,
     principal: Principal,
     conversationId: string,
     parentId: string,
-    id: string = crypto.randomUUID(),
+    id: string,
   ) {
-    // The id is chosen here, not by the database, so the reply and the conversation's new leaf
-    // are written in one round trip: both statements are pipelined, in order, on the
-    // transaction's connection.
-    const [reply] = await Promise.all([
+    return [
       this.deps.repo.insertMessage(tx, principal.userId, {
         id,
         conversationId,
@@ -425,9 +450,7 @@ export class ChatService {
         status: 'streaming',
       }),
       this.deps.repo.setActiveLeaf(tx, principal.userId, conversationId, id),
-    ]);
-    if (!reply) throw new ConflictError('The reply could not be started; try again');
-    return reply;
+    ] as const;
   }
 
   private async findSent(principal: Principal, conversationId: string, clientMessageId: string) {
@@ -641,7 +664,10 @@ export class ChatService {
     return assistant;
   }
 
-  private asUser<T>(principal: Principal, work: (tx: Executor) => Promise<T>) {
+  private asUser<T>(
+    principal: Principal,
+    work: (tx: Executor, transaction: UserTransaction) => Promise<T>,
+  ) {
     return this.deps.data.asUser(actorOf(principal), work);
   }
 
