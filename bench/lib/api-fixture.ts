@@ -32,7 +32,7 @@ export async function startApiFixture(
       DB_POOL_MAX: '10',
       ...extraEnv,
     },
-    { nodeArgs: apiStartFlags() },
+    { nodeArgs: apiStartFlags(root) },
   );
   const url = api.hello.url as string;
   return {

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Starts a TypeScript server in its own process (its own core) and waits for its JSON hello. */
 export function startServer(
@@ -59,12 +60,12 @@ export async function stopServer(child: ChildProcess): Promise<void> {
 
 /**
  * The Node flags of the API's `start` script (its heap limit), with `${VAR:-default}` taken from
- * the environment, so the bench runs the API as `pnpm start` does.
+ * the environment, so the bench runs the API as `pnpm start` does — a baseline checkout's own.
  */
-export function apiStartFlags(): string[] {
-  const manifest = JSON.parse(
-    readFileSync(new URL('../../apps/api/package.json', import.meta.url), 'utf8'),
-  ) as { scripts: { start: string } };
+export function apiStartFlags(root = new URL('../..', import.meta.url).pathname): string[] {
+  const manifest = JSON.parse(readFileSync(join(root, 'apps/api/package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
   return manifest.scripts.start
     .split(/\s+/)
     .filter((word) => word.startsWith('--'))
