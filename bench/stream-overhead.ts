@@ -1,10 +1,12 @@
 // stream-overhead: time to first token and gaps between chunks through chat.send + chat.stream,
 // against a client reading the fake provider directly with the same delays. Rounds alternate
-// direct (A) and through the API (B).
+// direct (A), through a plain relay process (R: what one more process costs, doing nothing) and
+// through the API (B).
 import { startFakeProvider } from '@waypoint/ai/testing';
 import { createWaypointClient } from '@waypoint/client';
 import { startApiFixture } from './lib/api-fixture.ts';
 import { chatTurn } from './lib/chat-client.ts';
+import { startServer, stopServer } from './lib/processes.ts';
 import { report } from './lib/report.ts';
 import { quantile, spread } from './lib/stats.ts';
 
@@ -24,6 +26,10 @@ const fixture = await startApiFixture({
   OPENAI_API_KEY: 'bench',
   OPENAI_BASE_URL: fake.openaiBaseUrl,
 });
+const relay = await startServer(new URL('./servers/relay-server.mjs', import.meta.url).pathname, {
+  BENCH_UPSTREAM: new URL(fake.openaiBaseUrl).origin,
+});
+const relayedBaseUrl = `${relay.hello.url}${new URL(fake.openaiBaseUrl).pathname}`;
 const token = await fixture.signUp('stream@example.com');
 const client = createWaypointClient({ url: fixture.url, getAccessToken: () => token });
 const { id: conversationId } = await client.chat.conversations.create.mutate({
@@ -31,9 +37,9 @@ const { id: conversationId } = await client.chat.conversations.create.mutate({
 });
 
 /** The baseline: the same streaming request straight to the provider, parsed as SSE. */
-async function direct() {
+async function direct(baseUrl = fake.openaiBaseUrl) {
   const started = performance.now();
-  const res = await fetch(`${fake.openaiBaseUrl}/chat/completions`, {
+  const res = await fetch(`${baseUrl}/chat/completions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: 'Bearer bench' },
     body: JSON.stringify({
@@ -83,17 +89,21 @@ async function series(turn: () => Promise<{ ttftMs: number; gapsMs: number[] }>)
   };
 }
 
-await series(direct);
+const relayed = () => direct(relayedBaseUrl);
+await series(() => direct());
+await series(relayed);
 await series(() => chatTurn(client, conversationId, 'warm up'));
 
 const rounds: {
   direct: Awaited<ReturnType<typeof series>>;
+  relayed: Awaited<ReturnType<typeof series>>;
   api: Awaited<ReturnType<typeof series>>;
 }[] = [];
 for (let round = 0; round < ROUNDS; round++) {
-  const a = await series(direct);
+  const a = await series(() => direct());
+  const r = await series(relayed);
   const b = await series(() => chatTurn(client, conversationId, `round ${round}`));
-  rounds.push({ direct: a, api: b });
+  rounds.push({ direct: a, relayed: r, api: b });
 }
 
 report(
@@ -104,9 +114,13 @@ report(
     addedGapP99Ms: spread(rounds.map((r) => r.api.gapP99 - r.direct.gapP99)),
     directTtftP50Ms: spread(rounds.map((r) => r.direct.ttftP50)),
     apiTtftP50Ms: spread(rounds.map((r) => r.api.ttftP50)),
+    // The floor of one more process on this machine: a relay that only pipes bytes.
+    relayAddedTtftP50Ms: spread(rounds.map((r) => r.relayed.ttftP50 - r.direct.ttftP50)),
+    relayAddedGapP99Ms: spread(rounds.map((r) => r.relayed.gapP99 - r.direct.gapP99)),
   },
   { rounds: ROUNDS, turnsPerRound: TURNS, scenario, perRound: rounds },
 );
 
 await fixture.stop();
+await stopServer(relay.child);
 await fake.close();
