@@ -15,11 +15,11 @@ export interface TransactionMode {
 
 /**
  * Hands COMMIT to the connection now, right behind the statements already issued, if BEGIN has
- * been answered (a write must never run outside its transaction); says whether it went. Nothing
- * may be issued after it: the transaction's outcome is then the database's — COMMIT if every
- * statement succeeded, ROLLBACK if one failed.
+ * been answered (a write must never run outside its transaction); otherwise COMMIT follows the
+ * work as usual. Nothing may be issued after it: the transaction's outcome is then the
+ * database's — COMMIT if every statement succeeded, ROLLBACK if one failed.
  */
-export type CommitNow = () => boolean;
+export type CommitNow = () => void;
 
 /** Runs `work` in a transaction on one connection; see `registerPipelinedTransactions`. */
 export type PipelinedTransaction = <T>(
@@ -109,9 +109,7 @@ export function registerPipelinedTransactions(
         committing.catch(() => {}); // observed below, on success or failure
       };
       const commitNow: CommitNow = () => {
-        if (committing || !beginAnswered || state.ended) return false;
-        commit();
-        return true;
+        if (!committing && beginAnswered && !state.ended) commit();
       };
       const tx = transactionDatabase(wrap(guarded(reserved, state, watch)));
       // The work runs up to its first await here, handing over the statements it issues so far.

@@ -108,34 +108,42 @@ async function userTransaction<T>(
         statements: 0,
         late: () => new WriteIssuedLateError('it was issued after commitWith and not sent'),
       };
-      working = work(closingExecutor(tx, issuing), {
-        commitWith(issue) {
-          if (!issuing.open) throw issuing.late();
-          const before = issuing.statements;
-          let writes: ReturnType<typeof issue>;
-          try {
-            writes = issue();
-          } finally {
-            issuing.open = false;
-          }
-          const sent = issuing.statements - before;
-          if (sent !== writes.length) {
-            // The work fails with this, and the transaction rolls back: COMMIT was not sent.
-            // (`Promise.resolve`: a drizzle builder given by mistake is refused, not thrown here.)
-            for (const write of writes) Promise.resolve(write).catch(() => {});
-            throw new WriteIssuedLateError(
-              `${writes.length} writes were given, ${sent} statements went out when they were called`,
-            );
-          }
-          commitNow?.();
-          return writes;
-        },
-      });
+      working = work(closingExecutor(tx, issuing), committingWith(issuing, commitNow));
     }
     const result = await working;
     await scoped;
     return result;
   });
+}
+
+/**
+ * `commitWith` for a write transaction's work: the writes must each hand one statement to the
+ * executor while `issue` runs (counted on `issuing`), and the executor closes behind them.
+ */
+function committingWith(issuing: Issuing, commitNow: CommitNow | undefined): UserTransaction {
+  return {
+    commitWith(issue) {
+      if (!issuing.open) throw issuing.late();
+      const before = issuing.statements;
+      let writes: ReturnType<typeof issue>;
+      try {
+        writes = issue();
+      } finally {
+        issuing.open = false;
+      }
+      const sent = issuing.statements - before;
+      if (sent !== writes.length) {
+        // The work fails with this, and the transaction rolls back: COMMIT was not sent.
+        // (`Promise.resolve`: a drizzle builder given by mistake is refused, not thrown here.)
+        for (const write of writes) Promise.resolve(write).catch(() => {});
+        throw new WriteIssuedLateError(
+          `${writes.length} writes were given, ${sent} statements went out when they were called`,
+        );
+      }
+      commitNow?.();
+      return writes;
+    },
+  };
 }
 
 // A read's work is typed without it; this only fills the argument.

@@ -17,6 +17,7 @@ import type {
   ChatRepository,
   ConversationRow,
   MessageRow,
+  NewMessage,
   TreeMessage,
 } from './chat.repository.ts';
 import type {
@@ -251,18 +252,14 @@ export class ChatService {
       const userMessageId = crypto.randomUUID();
       const parts = [{ type: 'text', text: input.text }];
       const written = Promise.all(
-        transaction.commitWith(() => [
-          this.deps.repo.insertMessage(tx, principal.userId, {
+        transaction.commitWith(() =>
+          this.turnWrites(tx, principal, conversation.id, replyId, {
             id: userMessageId,
-            conversationId: conversation.id,
             parentId: leaf?.id ?? null,
-            role: 'user',
             parts,
-            status: 'complete',
             clientMessageId: input.clientMessageId,
           }),
-          ...this.replyWrites(tx, principal, conversation.id, userMessageId, replyId),
-        ]),
+        ),
       );
       const history = [
         ...(leaf ? modelMessagesOf(activeBranch(earlier, leaf.id).path) : []),
@@ -342,17 +339,13 @@ export class ChatService {
       const userMessageId = crypto.randomUUID();
       const replyId = crypto.randomUUID();
       const [user, reply] = await Promise.all(
-        transaction.commitWith(() => [
-          this.deps.repo.insertMessage(tx, principal.userId, {
+        transaction.commitWith(() =>
+          this.turnWrites(tx, principal, conversation.id, replyId, {
             id: userMessageId,
-            conversationId: conversation.id,
             parentId: original.parentId,
-            role: 'user',
             parts: [{ type: 'text', text: input.text }],
-            status: 'complete',
           }),
-          ...this.replyWrites(tx, principal, conversation.id, userMessageId, replyId),
-        ]),
+        ),
       );
       if (!user || !reply) throw new ConflictError('The edit could not be stored; try again');
       return { conversation, userMessageId, assistantMessageId: replyId };
@@ -426,6 +419,25 @@ export class ChatService {
 
   assistants() {
     return this.deps.assistants.list();
+  }
+
+  /** A user message and, under it, its reply made the active leaf: a turn's three writes. */
+  private turnWrites(
+    tx: Executor,
+    principal: Principal,
+    conversationId: string,
+    replyId: string,
+    user: Pick<NewMessage, 'parentId' | 'parts' | 'clientMessageId'> & { id: string },
+  ) {
+    return [
+      this.deps.repo.insertMessage(tx, principal.userId, {
+        ...user,
+        conversationId,
+        role: 'user',
+        status: 'complete',
+      }),
+      ...this.replyWrites(tx, principal, conversationId, user.id, replyId),
+    ] as const;
   }
 
   /**
