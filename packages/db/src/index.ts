@@ -14,4 +14,11 @@ export type { MigrationStatus } from './migrate.ts';
 export { migrationStatus, migrationsFolder, resultRows, runMigrations } from './migrate.ts';
 export { ReadIssuedLateError, WriteIssuedLateError } from './pipelined-transaction.ts';
 export * as schema from './schema/index.ts';
-export { readAsUser, runAsUser, type UserClaims, type UserTransaction } from './user-scope.ts';
+export {
+  inUserTransaction,
+  readAsUser,
+  runAsUser,
+  UnguardedWriteError,
+  type UserClaims,
+  type UserTransaction,
+} from './user-scope.ts';

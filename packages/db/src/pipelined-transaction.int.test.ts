@@ -7,7 +7,7 @@ import { resultRows } from './migrate.ts';
 import { pipelinedTransactionOf, TransactionRolledBackError } from './pipelined-transaction.ts';
 import { profiles } from './schema/profiles.ts';
 import { createTestUser, getTestDatabase, resetTestDatabase } from './testing/index.ts';
-import { readAsUser, runAsUser } from './user-scope.ts';
+import { inUserTransaction, readAsUser, runAsUser } from './user-scope.ts';
 
 // PostgreSQL only: PGlite's transactions are in-process and keep drizzle's own.
 describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('pipelined transactions', () => {
@@ -169,6 +169,10 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('pipelined transactions',
     const rename = compiledSql(
       sql`update profiles set display_name = ${sql.placeholder('name')} where id = ${sql.placeholder('id')}`,
     );
+    const guardedRename = compiledSql(
+      sql`update profiles set display_name = ${sql.placeholder('name')}
+          where id = ${sql.placeholder('id')} and ${inUserTransaction(sql.placeholder('id'))}`,
+    );
     const claims = { sub: user.id };
     const turn = (name: string, together: boolean) =>
       runAsUser(counted.db, claims, async (tx, transaction) => {
@@ -198,6 +202,21 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('pipelined transactions',
       );
       expect(proxy.trips).toBe(2);
       expect(await nameNow()).toBe('Early');
+      // Writes that check inUserTransaction themselves: BEGIN, the settings, the writes and COMMIT
+      // in one round trip (once the statement is prepared on the connection).
+      const atOnce = (name: string) =>
+        runAsUser(counted.db, claims, (tx, transaction) =>
+          Promise.all(
+            transaction.commitWith(() => [guardedRename(tx, { name, id: user.id })], {
+              beforeBegin: true,
+            }),
+          ),
+        );
+      await atOnce('warm');
+      proxy.trips = 0;
+      await atOnce('At once');
+      expect(proxy.trips).toBe(1);
+      expect(await nameNow()).toBe('At once');
     } finally {
       await counted.close();
       await proxy.close();

@@ -16,10 +16,12 @@ export interface TransactionMode {
 /**
  * Hands COMMIT to the connection now, right behind the statements already issued, if BEGIN has
  * been answered (a write must never run outside its transaction); otherwise COMMIT follows the
- * work as usual. Nothing may be issued after it: the transaction's outcome is then the
+ * work as usual. `beforeBegin`: now in any case — the caller's statements each check in their own
+ * SQL that they run inside the transaction (`inUserTransaction`), so if BEGIN ever failed they
+ * would write nothing. Nothing may be issued after it: the transaction's outcome is then the
  * database's — COMMIT if every statement succeeded, ROLLBACK if one failed.
  */
-export type CommitNow = () => void;
+export type CommitNow = (options?: { beforeBegin?: boolean }) => void;
 
 /** Runs `work` in a transaction on one connection; see `registerPipelinedTransactions`. */
 export type PipelinedTransaction = <T>(
@@ -52,7 +54,8 @@ export class TransactionRolledBackError extends Error {
  * COMMIT can also go early: the work's `commitNow` hands it to the connection right behind the
  * statements issued so far — a transaction's last writes and its COMMIT in one round trip
  * (`commitWith`, user-scope.ts, which checks that the writes really were handed over). Only once
- * BEGIN has been answered: otherwise the writes could run outside a transaction.
+ * BEGIN has been answered — otherwise the writes could run outside a transaction — unless each
+ * write checks that itself (`beforeBegin`): then BEGIN, the writes and COMMIT leave together.
  *
  * Two things `begin` did are kept. BEGIN's answer is checked before COMMIT (a healthy connection
  * does not refuse BEGIN; if it ever did, nothing is committed by us). A statement that failed
@@ -108,8 +111,8 @@ export function registerPipelinedTransactions(
         committing = end('commit');
         committing.catch(() => {}); // observed below, on success or failure
       };
-      const commitNow: CommitNow = () => {
-        if (!committing && beginAnswered && !state.ended) commit();
+      const commitNow: CommitNow = (options) => {
+        if (!committing && (beginAnswered || options?.beforeBegin) && !state.ended) commit();
       };
       const tx = transactionDatabase(wrap(guarded(reserved, state, watch)));
       // The work runs up to its first await here, handing over the statements it issues so far.

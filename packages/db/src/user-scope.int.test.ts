@@ -7,7 +7,7 @@ import { resultRows } from './migrate.ts';
 import { ReadIssuedLateError, WriteIssuedLateError } from './pipelined-transaction.ts';
 import { profiles } from './schema/profiles.ts';
 import { createTestUser, getTestDatabase, resetTestDatabase } from './testing/index.ts';
-import { readAsUser, runAsUser } from './user-scope.ts';
+import { inUserTransaction, readAsUser, runAsUser, UnguardedWriteError } from './user-scope.ts';
 
 describe('row level security under runAsUser', () => {
   let handle: DatabaseHandle;
@@ -233,6 +233,35 @@ describe('runAsUser, writes committed with commitWith', () => {
       Promise.all(transaction.commitWith(() => [rename(tx, { name: 'Kept', id: a.id })])),
     );
     expect(await nameOf(a.id)).toBe('Kept');
+  });
+
+  it('commits before BEGIN is answered only writes that check inUserTransaction', async () => {
+    const a = await createTestUser(handle);
+    const guarded = compiledSql(
+      sql`update profiles set display_name = ${sql.placeholder('name')}
+          where id = ${sql.placeholder('id')} and ${inUserTransaction(sql.placeholder('id'))}
+          returning display_name`,
+    );
+    const early = (writes: (tx: Executor) => Promise<unknown>[]) =>
+      runAsUser(handle.db, { sub: a.id }, (tx, transaction) =>
+        Promise.all(transaction.commitWith(() => writes(tx), { beforeBegin: true })),
+      );
+    const [answer] = await early((tx) => [guarded(tx, { name: 'Guarded', id: a.id })]);
+    expect(resultRows(answer)).toEqual([{ display_name: 'Guarded' }]);
+    expect(await nameOf(a.id)).toBe('Guarded');
+    // One statement without the check: none of them is committed.
+    await expect(
+      early((tx) => [
+        guarded(tx, { name: 'Lost', id: a.id }),
+        rename(tx, { name: 'Unchecked', id: a.id }),
+      ]),
+    ).rejects.toThrow(UnguardedWriteError);
+    expect(await nameOf(a.id)).toBe('Guarded');
+    // Outside a user transaction (had BEGIN failed, each statement on its own, as the database
+    // owner: no RLS) it writes nothing.
+    const outside = await guarded(handle.db, { name: 'Outside', id: a.id });
+    expect(resultRows(outside)).toEqual([]);
+    expect(await nameOf(a.id)).toBe('Guarded');
   });
 
   it('refuses a write not handed over when called, and stores none of the others', async () => {

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Database, Executor } from './client.ts';
 import { compiledSql } from './compiled-query.ts';
 import {
@@ -24,6 +24,29 @@ const userSettings = compiledSql(sql`
          set_config('role', 'authenticated', true)
 `);
 
+// What `inUserTransaction` puts in a statement's SQL, and `commitWith` looks for.
+const IN_USER_TRANSACTION = "current_setting('request.jwt.claim.sub', true) = ";
+
+/**
+ * True only inside a user transaction of `userId`: the claims are set local to the transaction,
+ * so a statement that somehow ran outside it (had its BEGIN failed) sees none. A write that
+ * takes every row it writes from under this condition writes nothing outside its transaction;
+ * `commitWith(..., { beforeBegin: true })` needs it in every statement.
+ */
+export function inUserTransaction(userId: SQLWrapper | string): SQL {
+  return sql`${sql.raw(IN_USER_TRANSACTION)}${userId}::text`;
+}
+
+/** A statement given to `commitWith(..., { beforeBegin: true })` without `inUserTransaction`. */
+export class UnguardedWriteError extends Error {
+  constructor() {
+    super(
+      'A statement committed before BEGIN was answered must check inUserTransaction: it was not committed',
+    );
+    this.name = 'UnguardedWriteError';
+  }
+}
+
 /** What a user transaction's work can do besides issuing statements. */
 export interface UserTransaction {
   /**
@@ -37,8 +60,16 @@ export interface UserTransaction {
    * COMMIT if every write succeeded, ROLLBACK if one failed (its promise says why). So what the
    * work does after this only reads the results: an error it throws no longer undoes the writes.
    * Called once; the promises come back in the order given.
+   *
+   * `beforeBegin`: COMMIT leaves at once, with BEGIN not yet answered — a work that issues its
+   * writes first sends BEGIN, its writes and COMMIT in one round trip. Every statement must then
+   * check `inUserTransaction` in its SQL (so none could write outside the transaction); one that
+   * does not fails the work with `UnguardedWriteError` before COMMIT is sent.
    */
-  commitWith<W extends readonly Promise<unknown>[]>(issue: () => W): W;
+  commitWith<W extends readonly Promise<unknown>[]>(
+    issue: () => W,
+    options?: { beforeBegin?: boolean },
+  ): W;
 }
 
 /**
@@ -122,25 +153,37 @@ async function userTransaction<T>(
  */
 function committingWith(issuing: Issuing, commitNow: CommitNow | undefined): UserTransaction {
   return {
-    commitWith(issue) {
+    commitWith(issue, options) {
       if (!issuing.open) throw issuing.late();
       const before = issuing.statements;
+      const texts: string[] = [];
+      issuing.seen = (text) => texts.push(text);
       let writes: ReturnType<typeof issue>;
       try {
         writes = issue();
       } finally {
         issuing.open = false;
+        issuing.seen = undefined;
       }
       const sent = issuing.statements - before;
-      if (sent !== writes.length) {
+      const refuse = (error: Error) => {
         // The work fails with this, and the transaction rolls back: COMMIT was not sent.
         // (`Promise.resolve`: a drizzle builder given by mistake is refused, not thrown here.)
         for (const write of writes) Promise.resolve(write).catch(() => {});
-        throw new WriteIssuedLateError(
-          `${writes.length} writes were given, ${sent} statements went out when they were called`,
+        return error;
+      };
+      if (sent !== writes.length) {
+        throw refuse(
+          new WriteIssuedLateError(
+            `${writes.length} writes were given, ${sent} statements went out when they were called`,
+          ),
         );
       }
-      commitNow?.();
+      const beforeBegin = options?.beforeBegin === true;
+      if (beforeBegin && !texts.every((text) => text.includes(IN_USER_TRANSACTION))) {
+        throw refuse(new UnguardedWriteError());
+      }
+      commitNow?.({ beforeBegin });
       return writes;
     },
   };
@@ -158,6 +201,8 @@ interface Issuing {
   open: boolean;
   statements: number;
   late: () => Error;
+  /** Told each statement's SQL text while `commitWith` issues its writes. */
+  seen?: ((text: string) => void) | undefined;
 }
 
 /**
@@ -179,6 +224,7 @@ function closingExecutor(tx: Executor, issuing: Issuing): Executor {
       if (property !== 'prepareQuery') return value;
       return (...args: unknown[]) => {
         issuing.statements++;
+        issuing.seen?.((args[0] as { sql: string }).sql);
         return (value as (...a: unknown[]) => unknown).apply(receiver, args);
       };
     },

@@ -52,6 +52,11 @@ export class AssistantRegistry {
     return this.byId.get(id);
   }
 
+  /** Every registered assistant's id (the registry does not change once built). */
+  ids(): readonly string[] {
+    return [...this.byId.keys()];
+  }
+
   list(): { id: string; title: string }[] {
     return [...this.byId.values()].map(({ id, title }) => ({ id, title }));
   }

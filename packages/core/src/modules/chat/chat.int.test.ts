@@ -102,6 +102,28 @@ function holdWrites<M extends 'updateMessage' | 'checkpointReplies'>(
   return hold;
 }
 
+/**
+ * A deferred trigger on the messages table: `body` runs at COMMIT of a transaction that stored a
+ * user message (slow, or failing, commits). `drop()` removes it.
+ */
+async function commitTrigger(body: string) {
+  await h.handle.db.execute(
+    sql.raw(`create or replace function test_at_commit() returns trigger language plpgsql as $$
+      begin ${body}; return null; end $$`),
+  );
+  await h.handle.db.execute(
+    sql.raw(`create constraint trigger test_at_commit after insert on messages
+      deferrable initially deferred for each row when (new.role = 'user')
+      execute function test_at_commit()`),
+  );
+  return {
+    drop: async () => {
+      await h.handle.db.execute(sql.raw('drop trigger if exists test_at_commit on messages'));
+      await h.handle.db.execute(sql.raw('drop function if exists test_at_commit()'));
+    },
+  };
+}
+
 describe('chat engine', () => {
   it('stores the user message first, is idempotent per clientMessageId, and generates with no subscriber', async () => {
     const { caller } = await h.signUp();
@@ -136,73 +158,104 @@ describe('chat engine', () => {
     expect(userRows).toHaveLength(1);
   });
 
-  it('prepares the reply while the turn is written, and asks no model before it is committed', async () => {
+  it('asks no model before the turn is committed, though its reply is prepared before', async () => {
     const { caller } = await h.signUp();
     const id = await startChat(caller);
-    // The new leaf is the turn's last write: its statement goes out with the others and COMMIT,
-    // but its answer is held, so the turn is not known to be stored. (On PGlite's single
-    // connection the context read waits for the commit anyway; on PostgreSQL, in CI's second
-    // run, the generation is ready long before.)
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
+    // COMMIT takes a second (a deferred trigger), long after the turn's statement has answered
+    // and the generation has been prepared. When the model's request arrives, the user's message
+    // must be visible to another connection: committed. (On PostgreSQL the check's snapshot is
+    // taken at once; on PGlite's single connection it waits for the transaction to end.)
+    const visibleAtRequest: Promise<boolean>[] = [];
+    fake.setResponder(() => {
+      visibleAtRequest.push(
+        h.handle.db
+          .select({ id: schema.messages.id })
+          .from(schema.messages)
+          .where(sql`conversation_id = ${id} and role = 'user'`)
+          .then((rows) => rows.length === 1),
+      );
+      return undefined;
     });
-    const setActiveLeaf = chatRepository.setActiveLeaf;
-    const spy = vi
-      .spyOn(chatRepository, 'setActiveLeaf')
-      .mockImplementation((...args: Parameters<typeof setActiveLeaf>) => {
-        const written = setActiveLeaf.apply(chatRepository, args);
-        return held.then(() => written);
-      });
+    const trigger = await commitTrigger('perform pg_sleep(1)');
     try {
-      const sending = caller.chat.send({
+      const sent = await caller.chat.send({
         conversationId: id,
         text: 'Wait',
         clientMessageId: clientId(),
       });
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(fake.requests).toHaveLength(0);
-      release();
-      const sent = await sending;
       const conversation = await settled(caller, id);
       expect(conversation.messages.at(-1)).toMatchObject({
         id: sent.assistantMessageId,
         status: 'complete',
       });
-      expect(fake.requestsFor('m1')).toHaveLength(1);
+      expect(await Promise.all(visibleAtRequest)).toEqual([true]);
       expect(JSON.stringify(fake.requestsFor('m1')[0]?.body.messages)).toContain('Wait');
     } finally {
-      release();
-      spy.mockRestore();
+      fake.setResponder(undefined);
+      await trigger.drop();
     }
   });
 
-  it('asks no model and leaves nothing behind when the turn cannot be stored', async () => {
+  it('asks no model and leaves nothing behind when the turn cannot be committed', async () => {
     const { caller } = await h.signUp();
     const id = await startChat(caller);
-    // The reply's insert fails in the database, after the turn's COMMIT has gone with it (on
-    // PostgreSQL): the database answers ROLLBACK, and the user's message is not stored either.
-    const insert = chatRepository.insertMessage;
-    const spy = vi
-      .spyOn(chatRepository, 'insertMessage')
-      .mockImplementation((db, userId, message) =>
-        insert.call(chatRepository, db, userId, {
-          ...message,
-          ...(message.role === 'assistant' && { status: 'lost' as never }),
-        }),
-      );
+    // The turn's statement succeeds and the generation is prepared; COMMIT fails (a deferred
+    // trigger): the user's message is not stored and no model is asked.
+    const trigger = await commitTrigger("raise exception 'the turn cannot be committed'");
     try {
       await expect(
         caller.chat.send({ conversationId: id, text: 'Lost?', clientMessageId: clientId() }),
       ).rejects.toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
     } finally {
-      spy.mockRestore();
+      await trigger.drop();
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(fake.requests).toHaveLength(0);
     expect((await caller.chat.conversations.get({ id })).messages).toEqual([]);
     const usage = await h.handle.db.select().from(schema.aiUsage);
     expect(usage).toEqual([]);
+    // The conversation takes the next message.
+    await caller.chat.send({ conversationId: id, text: 'Again', clientMessageId: clientId() });
+    expect((await settled(caller, id)).messages.map((m) => m.role)).toEqual(['user', 'assistant']);
+  });
+
+  it('takes two different sends to one conversation at once in turn: one is stored, the other refused', async () => {
+    const { caller } = await h.signUp();
+    const id = await startChat(caller);
+    fake.setDefault({ chunks: ['Slow', ' reply'], chunkDelayMs: 200 });
+    // On PostgreSQL the second waits for the first's lock on the conversation, finds its leaf
+    // moved, looks again and meets the first's reply still streaming.
+    const results = await Promise.allSettled([
+      caller.chat.send({ conversationId: id, text: 'One', clientMessageId: clientId() }),
+      caller.chat.send({ conversationId: id, text: 'Two', clientMessageId: clientId() }),
+    ]);
+    const stored = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(stored).toHaveLength(1);
+    expect(refused.map((r) => (r as PromiseRejectedResult).reason)).toMatchObject([
+      { code: 'CONFLICT', message: expect.stringMatching(/still being written/) },
+    ]);
+    const conversation = await settled(caller, id);
+    expect(conversation.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('refuses a send to a conversation whose assistant is gone, storing nothing', async () => {
+    const { caller, user } = await h.signUp();
+    const [row] = await h.handle.db
+      .insert(schema.conversations)
+      .values({ userId: user.id, assistant: 'retired' })
+      .returning();
+    const id = row?.id as string;
+    await expect(
+      caller.chat.send({ conversationId: id, text: 'Hello?', clientMessageId: clientId() }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const stored = await h.handle.db
+      .select()
+      .from(schema.messages)
+      .where(sql`conversation_id = ${id}`);
+    expect(stored).toEqual([]);
+    expect(fake.requests).toHaveLength(0);
   });
 
   it('stores a send made twice at once only once, and answers both with its ids', async () => {

@@ -1,4 +1,12 @@
-import { compiledSelect, compiledWrite, type Executor, schema } from '@waypoint/db';
+import {
+  compiledSelect,
+  compiledSql,
+  compiledWrite,
+  type Executor,
+  inUserTransaction,
+  resultRows,
+  schema,
+} from '@waypoint/db';
 import { and, asc, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 
 const { conversations, messages } = schema;
@@ -86,6 +94,103 @@ const setActiveLeaf = compiledWrite((db) =>
     .returning(),
 );
 
+/**
+ * What a send found when it came to write its turn, and whether it did:
+ * - `open`: the turn was written (`stored`; false only if a duplicate won meanwhile);
+ * - `sent`: this client message id was stored before (`sent` holds its ids): nothing written;
+ * - `busy`: the active leaf is a reply still streaming: nothing written;
+ * - `moved`: the conversation's leaf changed while this waited for its lock: nothing written,
+ *   read again;
+ * - `retired`: the conversation's assistant is not among those given: nothing written.
+ */
+export type TurnState = 'open' | 'sent' | 'busy' | 'moved' | 'retired';
+export interface WrittenTurn {
+  conversation: ConversationRow;
+  state: TurnState;
+  stored: boolean;
+  sent: { userMessageId: string; assistantMessageId: string | null } | null;
+  /** The conversation's messages before the turn (`open` only), oldest first. */
+  before: TreeMessage[];
+}
+
+/**
+ * A chat turn in one statement: the conversation locked (`for update`: sends to it take turns),
+ * its state read, and — only if it is open — the user's message, an empty reply marked
+ * `streaming` under it and the new leaf written. Reading and writing in one statement is what
+ * lets a send cost one round trip, and it is what keeps the decision honest: under READ
+ * COMMITTED a separate read could see the leaf still streaming and the write another state.
+ * Every row comes from `conv`, which carries `inUserTransaction`, so the statement may go with
+ * its BEGIN and COMMIT before BEGIN is answered. Everything comes back as one JSON value
+ * (the conversation, the state and the messages before the turn), timestamps as ISO text.
+ */
+const writeTurnStatement = compiledSql(sql`
+  with conv as (
+    select * from conversations
+    where id = ${sql.placeholder('conversationId')}::uuid
+      and user_id = ${sql.placeholder('userId')}::uuid
+      and ${inUserTransaction(sql.placeholder('userId'))}
+    for update
+  ),
+  leaf as (
+    select m.status from messages m, conv where m.id = conv.active_leaf_id
+  ),
+  sent as (
+    select m.id as user_message_id,
+      (select r.id from messages r
+        where r.parent_id = m.id and r.role = 'assistant' and r.user_id = m.user_id
+        order by r.created_at, r.id limit 1) as reply_id
+    from messages m, conv
+    where m.conversation_id = conv.id and m.user_id = conv.user_id
+      and m.client_message_id = ${sql.placeholder('clientMessageId')}::text
+  ),
+  turn as (
+    select case
+      when exists (select 1 from sent) then 'sent'
+      when conv.active_leaf_id is not null and not exists (select 1 from leaf) then 'moved'
+      when exists (select 1 from leaf where status = 'streaming') then 'busy'
+      when not (conv.assistant = any (${sql.placeholder('assistants')}::text[])) then 'retired'
+      else 'open'
+    end as state
+    from conv
+  ),
+  user_message as (
+    insert into messages (id, conversation_id, user_id, parent_id, role, parts, status, client_message_id)
+    select ${sql.placeholder('userMessageId')}::uuid, conv.id, conv.user_id, conv.active_leaf_id,
+      'user', ${sql.placeholder('parts')}::jsonb, 'complete',
+      ${sql.placeholder('clientMessageId')}::text
+    from conv, turn where turn.state = 'open'
+    on conflict do nothing
+    returning id, conversation_id, user_id
+  ),
+  reply as (
+    insert into messages (id, conversation_id, user_id, parent_id, role, parts, status)
+    select ${sql.placeholder('replyId')}::uuid, u.conversation_id, u.user_id, u.id,
+      'assistant', '[]'::jsonb, 'streaming'
+    from user_message u
+    returning id, conversation_id
+  ),
+  new_leaf as (
+    update conversations c set active_leaf_id = reply.id, updated_at = now()
+    from reply where c.id = reply.conversation_id
+    returning c.id
+  )
+  select json_build_object(
+    'conversation', row_to_json(conv),
+    'state', turn.state,
+    'stored', exists (select 1 from new_leaf),
+    'sent', case when sent.user_message_id is null then null else json_build_object(
+      'userMessageId', sent.user_message_id, 'assistantMessageId', sent.reply_id) end,
+    'before', case when turn.state = 'open' then (
+      select coalesce(json_agg(json_build_object(
+        'id', m.id, 'parentId', m.parent_id, 'role', m.role, 'parts', m.parts,
+        'status', m.status, 'clientMessageId', m.client_message_id
+      ) order by m.created_at, m.id), '[]'::json)
+      from messages m where m.conversation_id = conv.id and m.user_id = conv.user_id
+    ) else '[]'::json end
+  ) as turn
+  from conv cross join turn left join sent on true
+`);
+
 /** Every chat query, scoped to the caller's `userId` (and by RLS underneath). */
 export const chatRepository = {
   async createConversation(
@@ -108,6 +213,38 @@ export const chatRepository = {
       })
       .returning();
     return row as ConversationRow;
+  },
+
+  /**
+   * Writes a send's turn if the conversation is open for one (`writeTurnStatement`); undefined
+   * when the caller has no such conversation. The statement is handed to the executor when
+   * this is called (for `commitWith`).
+   */
+  writeTurn(
+    db: Executor,
+    userId: string,
+    turn: {
+      conversationId: string;
+      userMessageId: string;
+      replyId: string;
+      parts: unknown[];
+      clientMessageId: string;
+      /** The assistants that can answer: a conversation with another gets nothing written. */
+      assistants: readonly string[];
+    },
+  ): Promise<WrittenTurn | undefined> {
+    return writeTurnStatement(db, {
+      conversationId: turn.conversationId,
+      userId,
+      clientMessageId: turn.clientMessageId,
+      assistants: turn.assistants,
+      userMessageId: turn.userMessageId,
+      parts: JSON.stringify(turn.parts),
+      replyId: turn.replyId,
+    }).then((result) => {
+      const [row] = resultRows<{ turn: unknown }>(result);
+      return row ? writtenTurnOf(row.turn) : undefined;
+    });
   },
 
   async getConversation(db: Executor, userId: string, id: string) {
@@ -340,3 +477,32 @@ export const chatRepository = {
 };
 
 export type ChatRepository = typeof chatRepository;
+
+/** `writeTurnStatement`'s JSON (text or parsed, as the driver gives it) as typed rows. */
+function writtenTurnOf(value: unknown): WrittenTurn {
+  const raw = (typeof value === 'string' ? JSON.parse(value) : value) as {
+    conversation: Record<string, unknown>;
+    state: TurnState;
+    stored: boolean;
+    sent: WrittenTurn['sent'];
+    before: TreeMessage[];
+  };
+  const c = raw.conversation;
+  return {
+    conversation: {
+      id: c.id as string,
+      userId: c.user_id as string,
+      assistant: c.assistant as string,
+      title: c.title as string | null,
+      contextType: c.context_type as string | null,
+      contextId: c.context_id as string | null,
+      activeLeafId: c.active_leaf_id as string | null,
+      createdAt: new Date(c.created_at as string),
+      updatedAt: new Date(c.updated_at as string),
+    },
+    state: raw.state,
+    stored: raw.stored,
+    sent: raw.sent,
+    before: raw.before,
+  };
+}
