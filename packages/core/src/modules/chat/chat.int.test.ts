@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { createCaller } from '../../root.ts';
 import { createFakeModelHarness, type FakeModelHarness } from '../../testing/fake-model-harness.ts';
 import type { TestHarness } from '../../testing/harness.ts';
+import type { BranchCache } from './branch-cache.ts';
 import { type ChatRepository, chatRepository } from './chat.repository.ts';
 
 type Caller = ReturnType<typeof createCaller>;
@@ -560,6 +561,54 @@ describe('chat engine', () => {
     const back = await caller.chat.conversations.get({ id, branchMessageId: sent.userMessageId });
     expect(back.messages.map((m) => m.id)).toEqual([sent.userMessageId, regen.assistantMessageId]);
     expect((await caller.chat.conversations.get({ id })).messages[0]?.id).toBe(sent.userMessageId);
+  });
+
+  it('gives the model its active branch: known from the last reply, after an edit and a branch switch, and read whole', async () => {
+    const { caller } = await h.signUp();
+    const id = await startChat(caller);
+    fake.setResponder((body) => {
+      const messages = body.messages as { role: string; content: string }[];
+      return { chunks: [`Answer to ${messages.at(-1)?.content}`] };
+    });
+    const seen = () =>
+      ((fake.requests.at(-1)?.body.messages ?? []) as { role: string; content: string }[])
+        .filter((m) => m.role !== 'system')
+        .map((m) => m.content);
+    const say = async (text: string) => {
+      const sent = await caller.chat.send({
+        conversationId: id,
+        text,
+        clientMessageId: clientId(),
+      });
+      await settled(caller, id);
+      return sent;
+    };
+    await say('One');
+    await say('Two'); // the branch up to One's answer is known: only what is new is read
+    expect(seen()).toEqual(['One', 'Answer to One', 'Two']);
+    // An edit of Two starts a branch beside it, which its reply answers.
+    const conversation = await caller.chat.conversations.get({ id });
+    const two = conversation.messages[2]?.id as string;
+    await caller.chat.edit({ messageId: two, text: 'Two, better' });
+    await settled(caller, id);
+    expect(seen()).toEqual(['One', 'Answer to One', 'Two, better']);
+    // Back to the first branch: the last reply known is on the other one, so the walk goes up
+    // to the root.
+    await caller.chat.conversations.get({ id, branchMessageId: two });
+    await say('Three');
+    expect(seen()).toEqual(['One', 'Answer to One', 'Two', 'Answer to Two', 'Three']);
+    // Nothing known (another API process, or a restart): the branch is read whole.
+    (h.services.chat as unknown as { branches: BranchCache }).branches.forget(id);
+    await say('Four');
+    expect(seen()).toEqual([
+      'One',
+      'Answer to One',
+      'Two',
+      'Answer to Two',
+      'Three',
+      'Answer to Three',
+      'Four',
+    ]);
   });
 
   it('writes a title in the background and lists conversations newest first with a cursor', async () => {

@@ -13,6 +13,7 @@ import type {
   AssistantRegistry,
   AssistantTurn,
 } from './assistants.ts';
+import { BranchCache } from './branch-cache.ts';
 import type {
   ChatRepository,
   ConversationRow,
@@ -79,6 +80,8 @@ export class ChatService {
   // quiet or waiting ones are kept alive for the sweep: all of them in one write per tick.
   private readonly checkpoints: ReplyCheckpoints;
   private readonly assistantIds: readonly string[];
+  // Each conversation's branch as of its last finished reply: a send reads only what is new.
+  private readonly branches = new BranchCache();
 
   constructor(private readonly deps: ChatServiceDeps) {
     this.assistantIds = deps.assistants.ids();
@@ -164,6 +167,7 @@ export class ChatService {
       return all.filter((m) => m.status === 'streaming').map((m) => m.id);
     });
     for (const messageId of running) void this.deps.hub.stop(messageId);
+    this.branches.forget(id);
     return { id };
   }
 
@@ -215,6 +219,14 @@ export class ChatService {
     const replyId = crypto.randomUUID();
     const userMessageId = crypto.randomUUID();
     const parts = [{ type: 'text', text: input.text }];
+    const known = this.branches.get(input.conversationId);
+    // A conversation's assistant and what it is about never change: for one known here the
+    // assistant's context starts loading now, while the turn is written, and is ready by the
+    // time it is committed. (Dropped if the turn is not written.)
+    const early =
+      known?.userId === principal.userId && this.deps.assistants.get(known.assistant)
+        ? this.contextFor(principal, known, replyId)
+        : undefined;
     try {
       const outcome = await this.asUser(principal, async (tx, transaction) => {
         const [turn] = await Promise.all(
@@ -228,6 +240,7 @@ export class ChatService {
                   parts,
                   clientMessageId: input.clientMessageId,
                   assistants: this.assistantIds,
+                  knownLeafId: known?.leafId ?? null,
                 }),
               ] as const,
             { beforeBegin: true },
@@ -254,15 +267,19 @@ export class ChatService {
         }
         // Open, but a send with the same client message id won the unique index meanwhile.
         if (!turn.stored) return 'moved' as const;
-        const { conversation, before } = turn;
-        const assistant = this.assistantOrThrow(conversation.assistant);
-        const run = this.turnOf(principal, conversation, replyId);
-        const context = assistant.buildContext(run);
-        context.catch(() => {}); // awaited by the generation; a failed commit drops it
+        const { conversation, branch } = turn;
+        const about = { id: conversation.id, context: contextOf(conversation) };
+        const { run, context } =
+          early && sameTurnAbout(early, conversation.assistant, about)
+            ? early
+            : this.contextFor(principal, { assistant: conversation.assistant, about }, replyId);
+        // The walk up the branch stopped below the known leaf if it met it.
+        const metKnown =
+          known !== undefined &&
+          (conversation.activeLeafId === known.leafId || branch[0]?.parentId === known.leafId);
         const history = [
-          ...(conversation.activeLeafId
-            ? modelMessagesOf(activeBranch(before, conversation.activeLeafId).path)
-            : []),
+          ...(metKnown ? known.history : []),
+          ...modelMessagesOf(branch),
           ...modelMessagesOf([{ role: 'user', parts }]),
         ];
         this.generate(principal, conversation, replyId, {
@@ -281,10 +298,35 @@ export class ChatService {
     }
   }
 
+  /** The assistant's context for a turn, loading from now on (awaited by the generation). */
+  private contextFor(
+    principal: Principal,
+    turn: { assistant: string; about: AssistantTurn['conversation'] },
+    replyId: string,
+  ) {
+    const assistant = this.assistantOrThrow(turn.assistant);
+    const run = this.turnAbout(principal, turn.about, replyId);
+    const context = assistant.buildContext(run);
+    context.catch(() => {}); // awaited by the generation; a turn not stored drops it
+    return { assistant: turn.assistant, about: turn.about, run, context };
+  }
+
   private turnOf(principal: Principal, conversation: ConversationRow, replyId: string) {
+    return this.turnAbout(
+      principal,
+      { id: conversation.id, context: contextOf(conversation) },
+      replyId,
+    );
+  }
+
+  private turnAbout(
+    principal: Principal,
+    conversation: AssistantTurn['conversation'],
+    replyId: string,
+  ) {
     return {
       principal,
-      conversation: { id: conversation.id, context: contextOf(conversation) },
+      conversation,
       messageId: replyId,
       services: this.deps.services(),
       now: this.deps.now?.() ?? new Date(),
@@ -597,6 +639,19 @@ export class ChatService {
           status: builder.status,
         }),
       );
+      // Stored finished, it no longer changes: the next send's walk up the branch stops here.
+      // (A reply that called no model has no history read to build on.)
+      if (history.length > 0)
+        this.branches.remember(conversation.id, {
+          leafId: replyId,
+          history: [
+            ...history,
+            ...modelMessagesOf([{ role: 'assistant', parts: builder.parts() }]),
+          ],
+          userId: principal.userId,
+          assistant: conversation.assistant,
+          about: { id: conversation.id, context: contextOf(conversation) },
+        });
     } catch (error) {
       // The text reached its followers; the row stays `streaming` until the stale sweep marks
       // it interrupted, which is the honest status for a reply we could not store.
@@ -670,6 +725,20 @@ export class ChatService {
   private readAsUser<T>(principal: Principal, work: (tx: Executor) => Promise<T>) {
     return this.deps.data.readAsUser(actorOf(principal), work);
   }
+}
+
+/** Whether a context started early is the one the stored conversation's turn needs. */
+function sameTurnAbout(
+  early: { assistant: string; about: AssistantTurn['conversation'] },
+  assistant: string,
+  about: AssistantTurn['conversation'],
+) {
+  return (
+    early.assistant === assistant &&
+    early.about.id === about.id &&
+    early.about.context?.type === about.context?.type &&
+    early.about.context?.id === about.context?.id
+  );
 }
 
 function contextOf(row: ConversationRow) {
