@@ -24,7 +24,10 @@ export interface KnownBranch {
 export class BranchCache {
   private readonly byConversation: LRUCache<string, KnownBranch>;
 
-  constructor(maxChars = 32_000_000) {
+  // 8M characters (~16 MB of strings): some forty conversations of 400 long messages, or thousands
+  // of short ones, within the API's 768 MB heap. A conversation not held costs one walk of its
+  // branch, not a wrong answer.
+  constructor(maxChars = 8_000_000) {
     this.byConversation = new LRUCache<string, KnownBranch>({
       maxSize: maxChars,
       sizeCalculation: (branch) =>
