@@ -9,7 +9,6 @@ export {
 } from './client.ts';
 export { compiledSelect, compiledSql, compiledWrite } from './compiled-query.ts';
 export { type DbEnv, loadDbEnv, preparesStatements } from './env.ts';
-export { isForeignKeyViolation } from './errors.ts';
 export type { MigrationStatus } from './migrate.ts';
 export { migrationStatus, migrationsFolder, resultRows, runMigrations } from './migrate.ts';
 export { ReadIssuedLateError, WriteIssuedLateError } from './pipelined-transaction.ts';

@@ -383,36 +383,6 @@ export const chatRepository = {
     return row;
   },
 
-  async findByClientMessageId(
-    db: Executor,
-    userId: string,
-    conversationId: string,
-    clientMessageId: string,
-  ) {
-    const [row] = await db
-      .select()
-      .from(messages)
-      .where(
-        and(
-          eq(messages.userId, userId),
-          eq(messages.conversationId, conversationId),
-          eq(messages.clientMessageId, clientMessageId),
-        ),
-      )
-      .limit(1);
-    return row;
-  },
-
-  async firstReplyTo(db: Executor, userId: string, parentId: string) {
-    const [row] = await db
-      .select()
-      .from(messages)
-      .where(and(eq(messages.userId, userId), eq(messages.parentId, parentId)))
-      .orderBy(asc(messages.createdAt))
-      .limit(1);
-    return row;
-  },
-
   async conversationMessages(
     db: Executor,
     userId: string,

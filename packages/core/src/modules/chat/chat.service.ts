@@ -258,8 +258,7 @@ export class ChatService {
           case 'busy':
             throw new ConflictError('A reply is still being written; wait for it or stop it first');
           case 'retired':
-            this.assistantOrThrow(turn.conversation.assistant);
-            throw new ConflictError('This conversation cannot take new messages');
+            throw unknownAssistant(turn.conversation.assistant);
           case 'moved':
             return 'moved' as const;
           case 'open':
@@ -710,8 +709,7 @@ export class ChatService {
 
   private assistantOrThrow(id: string): AssistantDefinition {
     const assistant = this.deps.assistants.get(id);
-    if (!assistant)
-      throw new ValidationError('Unknown assistant', { assistant: [`No assistant "${id}"`] });
+    if (!assistant) throw unknownAssistant(id);
     return assistant;
   }
 
@@ -725,6 +723,10 @@ export class ChatService {
   private readAsUser<T>(principal: Principal, work: (tx: Executor) => Promise<T>) {
     return this.deps.data.readAsUser(actorOf(principal), work);
   }
+}
+
+function unknownAssistant(id: string) {
+  return new ValidationError('Unknown assistant', { assistant: [`No assistant "${id}"`] });
 }
 
 /** Whether a context started early is the one the stored conversation's turn needs. */
