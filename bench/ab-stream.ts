@@ -40,6 +40,7 @@ async function side(root: string, makeClient: typeof createWaypointClient) {
     conversationId: id,
     ttft: [] as number[],
     sent: [] as number[],
+    asked: [] as number[],
     gaps: [] as number[],
     stop: () => fixture.stop(),
   };
@@ -54,10 +55,13 @@ const candidate = await side(new URL('..', import.meta.url).pathname, createWayp
 for (let turn = 0; turn < TURNS; turn++) {
   const order = turn % 2 === 0 ? [baseline, candidate] : [candidate, baseline];
   for (const build of order) {
+    const started = performance.now();
     const result = await chatTurn(build.client, build.conversationId, `turn ${turn}`);
     if (turn < WARM_UP) continue;
     build.ttft.push(result.ttftMs);
     build.sent.push(result.sentMs);
+    // The fake provider runs in this process: its clock is the client's.
+    build.asked.push((fake.requests.at(-1)?.receivedAt ?? Number.NaN) - started);
     build.gaps.push(...result.gapsMs);
   }
 }
@@ -84,6 +88,8 @@ console.table(
           ttftP99Ms: at(b.ttft, 0.99),
           // `chat.send` answered: the turn is stored, the model is being asked.
           sendP50Ms: at(b.sent, 0.5),
+          // The provider has read the model's request.
+          askedP50Ms: at(b.asked, 0.5),
           gapP50Ms: at(b.gaps, 0.5),
           gapP99Ms: at(b.gaps, 0.99),
         },

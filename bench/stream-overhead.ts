@@ -1,10 +1,12 @@
 // stream-overhead: time to first token and gaps between chunks through chat.send + chat.stream,
 // against a client reading the fake provider directly with the same delays. Rounds alternate
-// direct (A), through a plain relay process (R: what one more process costs, doing nothing) and
+// direct (A), through a plain relay process (R: what one more process costs, doing nothing),
+// through a bare gateway (G: one more process that stores the turn in one commit before asking
+// the provider, and nothing else — the floor of a turn kept before the model is called) and
 // through the API (B).
 import { startFakeProvider } from '@waypoint/ai/testing';
 import { createWaypointClient } from '@waypoint/client';
-import { startApiFixture } from './lib/api-fixture.ts';
+import { issuerOf, startApiFixture } from './lib/api-fixture.ts';
 import { chatTurn } from './lib/chat-client.ts';
 import { startServer, stopServer } from './lib/processes.ts';
 import { report } from './lib/report.ts';
@@ -35,6 +37,19 @@ const client = createWaypointClient({ url: fixture.url, getAccessToken: () => to
 const { id: conversationId } = await client.chat.conversations.create.mutate({
   assistant: 'general',
 });
+const gateway = await startServer(
+  new URL('./servers/bare-gateway-server.ts', import.meta.url).pathname,
+  {
+    DATABASE_URL: fixture.databaseUrl,
+    BENCH_JWKS: JSON.stringify(await fixture.jwks()),
+    BENCH_ISSUER: issuerOf(token),
+    BENCH_UPSTREAM: fake.openaiBaseUrl,
+  },
+);
+// The bare gateway's turns go to a conversation of their own.
+const { id: gatewayConversationId } = await client.chat.conversations.create.mutate({
+  assistant: 'general',
+});
 
 /** The baseline: the same streaming request straight to the provider, parsed as SSE. */
 async function direct(baseUrl = fake.openaiBaseUrl) {
@@ -48,6 +63,26 @@ async function direct(baseUrl = fake.openaiBaseUrl) {
       messages: [{ role: 'user', content: 'Hi' }],
     }),
   });
+  return readTexts(res, started, (frame) => frame.includes('"content"'));
+}
+
+/** A bare gateway's turn: the send, then its SSE stream, read as the direct reader reads. */
+async function viaGateway() {
+  const started = performance.now();
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const sent = await fetch(`${gateway.hello.url}/send`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ conversationId: gatewayConversationId, text: 'Hi' }),
+  });
+  if (!sent.ok) throw new Error(`bare gateway send: ${sent.status}`);
+  const { assistantMessageId } = (await sent.json()) as { assistantMessageId: string };
+  const res = await fetch(`${gateway.hello.url}/stream?id=${assistantMessageId}`, { headers });
+  return readTexts(res, started, (frame) => frame.includes('"text-delta"'));
+}
+
+/** Times of the SSE frames that carry text, from `started`. */
+async function readTexts(res: Response, started: number, isText: (frame: string) => boolean) {
   const reader = (res.body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -63,7 +98,7 @@ async function direct(baseUrl = fake.openaiBaseUrl) {
       const frame = buffer.slice(0, index);
       buffer = buffer.slice(index + 2);
       index = buffer.indexOf('\n\n');
-      if (!frame.includes('"content"')) continue;
+      if (!isText(frame)) continue;
       const now = performance.now();
       if (first === undefined) first = now;
       else gaps.push(now - last);
@@ -76,13 +111,18 @@ async function direct(baseUrl = fake.openaiBaseUrl) {
 async function series(turn: () => Promise<{ ttftMs: number; gapsMs: number[] }>) {
   const ttft: number[] = [];
   const gaps: number[] = [];
+  const asked: number[] = [];
   for (let i = 0; i < TURNS; i++) {
+    const started = performance.now();
     const result = await turn();
     ttft.push(result.ttftMs);
     gaps.push(...result.gapsMs);
+    // When the provider (in this process: the same clock) had read the request.
+    asked.push((fake.requests.at(-1)?.receivedAt ?? Number.NaN) - started);
   }
   const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
   return {
+    askedP50: quantile(sorted(asked), 0.5),
     ttftP50: quantile(sorted(ttft), 0.5),
     ttftP99: quantile(sorted(ttft), 0.99),
     gapP99: quantile(sorted(gaps), 0.99),
@@ -92,18 +132,21 @@ async function series(turn: () => Promise<{ ttftMs: number; gapsMs: number[] }>)
 const relayed = () => direct(relayedBaseUrl);
 await series(() => direct());
 await series(relayed);
+await series(viaGateway);
 await series(() => chatTurn(client, conversationId, 'warm up'));
 
 const rounds: {
   direct: Awaited<ReturnType<typeof series>>;
   relayed: Awaited<ReturnType<typeof series>>;
+  gateway: Awaited<ReturnType<typeof series>>;
   api: Awaited<ReturnType<typeof series>>;
 }[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   const a = await series(() => direct());
   const r = await series(relayed);
+  const g = await series(viaGateway);
   const b = await series(() => chatTurn(client, conversationId, `round ${round}`));
-  rounds.push({ direct: a, relayed: r, api: b });
+  rounds.push({ direct: a, relayed: r, gateway: g, api: b });
 }
 
 report(
@@ -117,10 +160,19 @@ report(
     // The floor of one more process on this machine: a relay that only pipes bytes.
     relayAddedTtftP50Ms: spread(rounds.map((r) => r.relayed.ttftP50 - r.direct.ttftP50)),
     relayAddedGapP99Ms: spread(rounds.map((r) => r.relayed.gapP99 - r.direct.gapP99)),
+    // The floor of a turn stored before the model is called: a bare gateway doing only that.
+    gatewayAddedTtftP50Ms: spread(rounds.map((r) => r.gateway.ttftP50 - r.direct.ttftP50)),
+    gatewayAddedTtftP99Ms: spread(rounds.map((r) => r.gateway.ttftP99 - r.direct.ttftP99)),
+    gatewayAddedGapP99Ms: spread(rounds.map((r) => r.gateway.gapP99 - r.direct.gapP99)),
+    // Where the added time is: before the provider has read the request, or after (the first
+    // chunk's way back; the provider waits the same 50 ms for everyone).
+    apiAddedAskedP50Ms: spread(rounds.map((r) => r.api.askedP50 - r.direct.askedP50)),
+    gatewayAddedAskedP50Ms: spread(rounds.map((r) => r.gateway.askedP50 - r.direct.askedP50)),
   },
   { rounds: ROUNDS, turnsPerRound: TURNS, scenario, perRound: rounds },
 );
 
 await fixture.stop();
 await stopServer(relay.child);
+await stopServer(gateway.child);
 await fake.close();

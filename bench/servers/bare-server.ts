@@ -2,38 +2,11 @@
 // verification (jose, same keys and checks, verified tokens kept the same way), the same SQL
 // under the same RLS settings, with the same driver — and nothing else.
 import { createServer } from 'node:http';
-import { createLocalJWKSet, type JSONWebKeySet, jwtVerify } from 'jose';
-import { LRUCache } from 'lru-cache';
 import postgres from 'postgres';
+import { bareVerifier } from './bare-auth.ts';
 
-const jwks = createLocalJWKSet(JSON.parse(process.env.BENCH_JWKS ?? '{}') as JSONWebKeySet);
-const issuer = process.env.BENCH_ISSUER ?? '';
 const sql = postgres(process.env.DATABASE_URL ?? '', { max: 10, onnotice: () => {} });
-
-type Claims = { sub: string; exp: number };
-// As the API's verifier: a verified token is kept for a minute at most, never past its `exp`.
-const verified = new LRUCache<string, Claims>({
-  max: 10_000,
-  ttl: 60_000,
-  fetchMethod: async (token, _stale, { options }) => {
-    const { payload } = await jwtVerify(token, jwks, {
-      issuer,
-      audience: 'authenticated',
-      algorithms: ['ES256', 'RS256'],
-      requiredClaims: ['exp', 'sub'],
-    });
-    const claims = payload as Claims;
-    options.ttl = Math.max(1, Math.min(60_000, claims.exp * 1000 - Date.now()));
-    return claims;
-  },
-});
-
-async function verify(header: string | undefined) {
-  const token = header?.replace(/^Bearer\s+/i, '') ?? '';
-  const claims = await verified.fetch(token);
-  if (!claims || claims.exp * 1000 <= Date.now()) throw new Error('expired');
-  return claims;
-}
+const verify = bareVerifier();
 
 const server = createServer(async (req, res) => {
   try {
