@@ -337,7 +337,7 @@ export class ChatService {
     const { conversation, replyId } = await this.asUser(principal, async (tx, transaction) => {
       const message = await this.deps.repo.getMessage(tx, principal.userId, assistantMessageId);
       if (message?.role !== 'assistant') throw new NotFoundError('Message');
-      if (message.status === 'streaming' && this.deps.hub.isRunning(message.id)) {
+      if (this.isBeingWritten(message)) {
         throw new ConflictError('This reply is still being written; stop it first');
       }
       const conversation = await this.deps.repo.getConversation(
@@ -360,6 +360,19 @@ export class ChatService {
     await this.deps.rateLimit.consume(principal.userId);
     this.generate(principal, conversation, replyId);
     return { assistantMessageId: replyId };
+  }
+
+  /**
+   * A reply marked `streaming` is being written while its row keeps moving: whichever instance
+   * generates it (this process or another behind the same database) touches the row at least
+   * every few seconds with checkpoints and keep-alives. One left still for STALE_STREAMING_MS
+   * was orphaned by a crash: it may be regenerated, as the sweep would mark it interrupted.
+   */
+  private isBeingWritten(message: { id: string; status: string; updatedAt: Date }): boolean {
+    if (message.status !== 'streaming') return false;
+    if (this.deps.hub.isRunning(message.id)) return true;
+    const now = this.deps.now?.() ?? new Date();
+    return now.getTime() - message.updatedAt.getTime() < STALE_STREAMING_MS;
   }
 
   /** Edits a user message by starting a new branch from it: the original turn stays intact. */
