@@ -68,4 +68,33 @@ describe.runIf(hasRedisServer)('Redis fan-out across instances', () => {
     });
     expect(text(replay).split(' ').length).toBeLessThan(200);
   });
+
+  it('ends, elsewhere, a reply whose instance died mid-reply once its stream is no longer renewed', async () => {
+    const timing = { liveTtlMs: 400, heartbeatMs: 100, blockMs: 100 };
+    const dying = new RedisGenerationHub(redis.url, timing);
+    const watcher = new RedisGenerationHub(redis.url, timing);
+    const id = crypto.randomUUID();
+    let release = () => {};
+    const running = dying.start(id, async (emit) => {
+      emit({ type: 'start', messageId: id });
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    });
+    await expect.poll(() => watcher.has(id)).toBe(true);
+    // While its instance lives, the stream outlives its time to live.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await watcher.has(id)).toBe(true);
+    // The instance dies: no more heartbeats and no `done`. A follower (and a stop, which
+    // follows until the end) must not wait forever.
+    await dying.close();
+    const seen: { chunk: UIMessageChunk }[] = [];
+    for await (const event of watcher.follow(id, -1)) seen.push(event);
+    expect(seen.map(({ chunk }) => chunk.type)).toEqual(['start']);
+    expect(await watcher.has(id)).toBe(false);
+    expect(await watcher.stop(id)).toBe(false);
+    release();
+    await running;
+    await watcher.close();
+  });
 });

@@ -12,6 +12,19 @@ const key = (messageId: string) => `waypoint:generation:${messageId}`;
 // Finished streams stay replayable this long; after that the stored reply is replayed instead.
 const RETAIN_SECONDS = 600;
 
+export interface RedisHubTiming {
+  /**
+   * A running reply's stream lives this long past its instance's last heartbeat. An instance
+   * that dies mid-reply writes no `done`: without this its stream would stay forever, and
+   * whoever follows or stops the reply elsewhere would wait forever.
+   */
+  liveTtlMs?: number;
+  /** How often an instance renews its running replies' streams (well inside `liveTtlMs`). */
+  heartbeatMs?: number;
+  /** How long one blocking read waits before a follower looks whether the stream still exists. */
+  blockMs?: number;
+}
+
 /**
  * Fan-out through Redis, so a reply generated on one API instance can be followed, resumed and
  * stopped from any other. Each chunk is appended to a Redis stream whose entry ids are the chunk
@@ -23,10 +36,22 @@ export class RedisGenerationHub implements ReplyFanOut {
   private readonly redis: Redis;
   private readonly subscriber: Redis;
   private readonly readers = new Set<Redis>();
+  /** Replies this instance is generating: their streams are renewed on every heartbeat. */
+  private readonly live = new Set<string>();
+  private heartbeat: NodeJS.Timeout | undefined;
+  private readonly liveTtlMs: number;
+  private readonly heartbeatMs: number;
+  private readonly blockMs: number;
 
-  constructor(private readonly url: string) {
+  constructor(
+    private readonly url: string,
+    timing: RedisHubTiming = {},
+  ) {
     this.redis = new Redis(url, { maxRetriesPerRequest: 2 });
     this.subscriber = new Redis(url);
+    this.liveTtlMs = timing.liveTtlMs ?? 30_000;
+    this.heartbeatMs = timing.heartbeatMs ?? 10_000;
+    this.blockMs = timing.blockMs ?? 5_000;
     this.redis.on('error', () => {});
     this.subscriber.on('error', () => {});
     void this.subscriber.subscribe(STOP_CHANNEL);
@@ -41,10 +66,19 @@ export class RedisGenerationHub implements ReplyFanOut {
     // Appends keep their order through one promise chain; a Redis hiccup never fails the reply.
     const append = (fields: string[]) => {
       const id = `0-${++seq}`;
-      writes = writes.then(() =>
-        this.redis.xadd(key(messageId), id, ...fields).catch(() => undefined),
-      );
+      // The first entry creates the stream: it gets its time to live with it (XADD keeps it).
+      const creates = seq === 1;
+      const write = (): Promise<unknown> =>
+        creates
+          ? this.redis
+              .multi()
+              .xadd(key(messageId), id, ...fields)
+              .pexpire(key(messageId), this.liveTtlMs)
+              .exec()
+          : this.redis.xadd(key(messageId), id, ...fields);
+      writes = writes.then(() => write().catch(() => undefined));
     };
+    this.keepAlive(messageId);
     return this.local
       .start(
         messageId,
@@ -56,11 +90,23 @@ export class RedisGenerationHub implements ReplyFanOut {
         owner,
       )
       .finally(() => {
+        this.live.delete(messageId);
         append(['done', '1']);
         writes = writes.then(() =>
           this.redis.expire(key(messageId), RETAIN_SECONDS).catch(() => undefined),
         );
       });
+  }
+
+  /** One timer renews every running reply's stream, in one pipeline (not a timer per reply). */
+  private keepAlive(messageId: string) {
+    this.live.add(messageId);
+    this.heartbeat ??= setInterval(() => {
+      if (this.live.size === 0) return;
+      const renew = this.redis.pipeline();
+      for (const id of this.live) renew.pexpire(key(id), this.liveTtlMs);
+      renew.exec().catch(() => undefined);
+    }, this.heartbeatMs).unref();
   }
 
   isRunning(messageId: string): boolean {
@@ -106,10 +152,11 @@ export class RedisGenerationHub implements ReplyFanOut {
       let last = `0-${Math.max(0, afterSeq + 1)}`;
       while (!signal?.aborted) {
         const result = await reader
-          .xread('BLOCK', 5000, 'STREAMS', key(messageId), last)
+          .xread('BLOCK', this.blockMs, 'STREAMS', key(messageId), last)
           .catch(() => null);
         if (signal?.aborted) return;
         if (!result) {
+          // Gone: finished long ago, or its instance died and stopped renewing it.
           if ((await this.redis.exists(key(messageId)).catch(() => 0)) === 0) return;
           continue;
         }
@@ -134,6 +181,7 @@ export class RedisGenerationHub implements ReplyFanOut {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.heartbeat);
     for (const reader of this.readers) reader.disconnect();
     await Promise.allSettled([this.redis.quit(), this.subscriber.quit()]);
   }
