@@ -3,7 +3,7 @@
 // under the same RLS settings, with the same driver — and nothing else.
 import { createServer } from 'node:http';
 import postgres from 'postgres';
-import { bareVerifier } from './bare-auth.ts';
+import { bareVerifier, serveBare } from './bare-shared.ts';
 
 const sql = postgres(process.env.DATABASE_URL ?? '', { max: 10, onnotice: () => {} });
 const verify = bareVerifier();
@@ -33,15 +33,4 @@ const server = createServer(async (req, res) => {
     res.writeHead(401).end();
   }
 });
-server.listen(0, '127.0.0.1', () => {
-  const address = server.address();
-  console.log(
-    JSON.stringify({
-      url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
-    }),
-  );
-});
-process.once('SIGTERM', () => {
-  server.close();
-  void sql.end().then(() => process.exit(0));
-});
+serveBare(server, () => sql.end());

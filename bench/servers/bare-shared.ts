@@ -1,5 +1,6 @@
-// What the API's auth does for a bare baseline: the same JWT verification (jose, same keys and
-// checks), verified tokens kept the same way.
+// What the bare baselines share: the API's JWT verification (jose, same keys and checks,
+// verified tokens kept the same way), and listening as the bench's servers do.
+import type { Server } from 'node:http';
 import { createLocalJWKSet, type JSONWebKeySet, jwtVerify } from 'jose';
 import { LRUCache } from 'lru-cache';
 
@@ -31,4 +32,20 @@ export function bareVerifier() {
     if (!claims || claims.exp * 1000 <= Date.now()) throw new Error('expired');
     return claims;
   };
+}
+
+/** Listens on a free port of 127.0.0.1, says where as the bench's JSON hello, stops on SIGTERM. */
+export function serveBare(server: Server, close: () => Promise<unknown>) {
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    console.log(
+      JSON.stringify({
+        url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
+      }),
+    );
+  });
+  process.once('SIGTERM', () => {
+    server.close();
+    void close().then(() => process.exit(0));
+  });
 }
