@@ -39,6 +39,20 @@ async function startChat(
   return (await caller.chat.conversations.create({ assistant, context })).id;
 }
 
+/** A conversation with `turns` finished turns (their replies stored, so this process knows it). */
+async function chatWithTurns(caller: Caller, turns: number) {
+  const id = await startChat(caller);
+  for (let turn = 0; turn < turns; turn++) {
+    await caller.chat.send({
+      conversationId: id,
+      text: `Turn ${turn}`,
+      clientMessageId: clientId(),
+    });
+    await settled(caller, id);
+  }
+  return { id, messages: (await caller.chat.conversations.get({ id })).messages };
+}
+
 async function settled(caller: Caller, conversationId: string) {
   for (let i = 0; i < 200; i++) {
     const conversation = await caller.chat.conversations.get({ id: conversationId });
@@ -159,65 +173,98 @@ describe('chat engine', () => {
     expect(userRows).toHaveLength(1);
   });
 
-  it('asks no model before the turn is committed, though its reply is prepared before', async () => {
-    const { caller } = await h.signUp();
-    const id = await startChat(caller);
-    // COMMIT takes a second (a deferred trigger), long after the turn's statement has answered
-    // and the generation has been prepared. When the model's request arrives, the user's message
-    // must be visible to another connection: committed. (On PostgreSQL the check's snapshot is
-    // taken at once; on PGlite's single connection it waits for the transaction to end.)
-    const visibleAtRequest: Promise<boolean>[] = [];
-    fake.setResponder(() => {
-      visibleAtRequest.push(
-        h.handle.db
-          .select({ id: schema.messages.id })
-          .from(schema.messages)
-          .where(sql`conversation_id = ${id} and role = 'user'`)
-          .then((rows) => rows.length === 1),
-      );
-      return undefined;
-    });
-    const trigger = await commitTrigger('perform pg_sleep(1)');
-    try {
-      const sent = await caller.chat.send({
-        conversationId: id,
-        text: 'Wait',
-        clientMessageId: clientId(),
-      });
-      const conversation = await settled(caller, id);
-      expect(conversation.messages.at(-1)).toMatchObject({
-        id: sent.assistantMessageId,
-        status: 'complete',
-      });
-      expect(await Promise.all(visibleAtRequest)).toEqual([true]);
-      expect(JSON.stringify(fake.requestsFor('m1')[0]?.body.messages)).toContain('Wait');
-    } finally {
-      fake.setResponder(undefined);
-      await trigger.drop();
-    }
-  });
+  // For a conversation this process knows (its last reply finished here) the assistant's context
+  // starts loading before the turn's statement answers and the branch comes from the cache; for a
+  // new one both come after. Either way the model waits for COMMIT.
+  for (const known of [false, true]) {
+    const which = known ? 'a conversation this process knows' : 'a new conversation';
 
-  it('asks no model and leaves nothing behind when the turn cannot be committed', async () => {
+    it(`asks no model before the turn is committed, though its reply is prepared before (${which})`, async () => {
+      const { caller } = await h.signUp();
+      const { id } = await chatWithTurns(caller, known ? 1 : 0);
+      // COMMIT takes a second (a deferred trigger), long after the turn's statement has answered
+      // and the generation has been prepared. When the model's request arrives, the user's
+      // message must be visible to another connection: committed. (On PostgreSQL the check's
+      // snapshot is taken at once; on PGlite's single connection it waits for the transaction.)
+      const visibleAtRequest: Promise<boolean>[] = [];
+      fake.setResponder(() => {
+        visibleAtRequest.push(
+          h.handle.db
+            .select({ id: schema.messages.id })
+            .from(schema.messages)
+            .where(sql`conversation_id = ${id} and role = 'user' and parts::text like '%Wait%'`)
+            .then((rows) => rows.length === 1),
+        );
+        return undefined;
+      });
+      const trigger = await commitTrigger('perform pg_sleep(1)');
+      try {
+        const sent = await caller.chat.send({
+          conversationId: id,
+          text: 'Wait',
+          clientMessageId: clientId(),
+        });
+        const conversation = await settled(caller, id);
+        expect(conversation.messages.at(-1)).toMatchObject({
+          id: sent.assistantMessageId,
+          status: 'complete',
+        });
+        expect(await Promise.all(visibleAtRequest)).toEqual([true]);
+        expect(JSON.stringify(fake.requestsFor('m1').at(-1)?.body.messages)).toContain('Wait');
+      } finally {
+        fake.setResponder(undefined);
+        await trigger.drop();
+      }
+    });
+
+    it(`asks no model and leaves nothing behind when the turn cannot be committed (${which})`, async () => {
+      const { caller } = await h.signUp();
+      const { id, messages } = await chatWithTurns(caller, known ? 1 : 0);
+      const requests = fake.requests.length;
+      const usage = (await h.handle.db.select().from(schema.aiUsage)).length;
+      // The turn's statement succeeds and the generation is prepared; COMMIT fails (a deferred
+      // trigger): the user's message is not stored and no model is asked.
+      const trigger = await commitTrigger("raise exception 'the turn cannot be committed'");
+      try {
+        await expect(
+          caller.chat.send({ conversationId: id, text: 'Lost?', clientMessageId: clientId() }),
+        ).rejects.toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
+      } finally {
+        await trigger.drop();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(fake.requests).toHaveLength(requests);
+      expect((await caller.chat.conversations.get({ id })).messages).toEqual(messages);
+      expect(await h.handle.db.select().from(schema.aiUsage)).toHaveLength(usage);
+      // The conversation takes the next message.
+      await caller.chat.send({ conversationId: id, text: 'Again', clientMessageId: clientId() });
+      expect((await settled(caller, id)).messages.map((m) => m.role)).toEqual([
+        ...messages.map((m) => m.role),
+        'user',
+        'assistant',
+      ]);
+    });
+  }
+
+  it('refuses a send to a known conversation while its reply streams, asking no model for it', async () => {
     const { caller } = await h.signUp();
-    const id = await startChat(caller);
-    // The turn's statement succeeds and the generation is prepared; COMMIT fails (a deferred
-    // trigger): the user's message is not stored and no model is asked.
-    const trigger = await commitTrigger("raise exception 'the turn cannot be committed'");
-    try {
-      await expect(
-        caller.chat.send({ conversationId: id, text: 'Lost?', clientMessageId: clientId() }),
-      ).rejects.toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
-    } finally {
-      await trigger.drop();
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(fake.requests).toHaveLength(0);
-    expect((await caller.chat.conversations.get({ id })).messages).toEqual([]);
-    const usage = await h.handle.db.select().from(schema.aiUsage);
-    expect(usage).toEqual([]);
-    // The conversation takes the next message.
-    await caller.chat.send({ conversationId: id, text: 'Again', clientMessageId: clientId() });
-    expect((await settled(caller, id)).messages.map((m) => m.role)).toEqual(['user', 'assistant']);
+    const { id } = await chatWithTurns(caller, 1);
+    fake.setDefault({ chunks: ['Slow', ' reply'], chunkDelayMs: 300 });
+    const streaming = await caller.chat.send({
+      conversationId: id,
+      text: 'Second',
+      clientMessageId: clientId(),
+    });
+    await expect.poll(() => fake.requests.length).toBe(2);
+    // Known here: its context starts loading before the statement says the leaf is streaming.
+    await expect(
+      caller.chat.send({ conversationId: id, text: 'Third', clientMessageId: clientId() }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    const conversation = await settled(caller, id);
+    expect(fake.requests).toHaveLength(2);
+    expect(conversation.messages.map((m) => m.id).at(-1)).toBe(streaming.assistantMessageId);
+    expect(conversation.messages).toHaveLength(4);
+    expect(JSON.stringify(conversation.messages)).not.toContain('Third');
   });
 
   it('takes two different sends to one conversation at once in turn: one is stored, the other refused', async () => {
