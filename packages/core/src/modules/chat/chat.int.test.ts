@@ -521,28 +521,21 @@ describe('chat engine', () => {
 
   it('refuses to regenerate a reply another instance is still writing, not one left still', async () => {
     const { caller, user } = await h.signUp();
-    const id = await startChat(caller);
-    const sent = await caller.chat.send({
-      conversationId: id,
-      text: 'Hi',
-      clientMessageId: clientId(),
-    });
-    await settled(caller, id);
+    const { id, messages } = await chatWithTurns(caller, 1);
+    const replyId = messages[1]?.id ?? '';
     // As another API process generating it would leave the row: streaming, touched just now.
     const markStreaming = (age: string) =>
       h.handle.db.execute(
-        sql`update messages set status = 'streaming', updated_at = now() - ${age}::interval where id = ${sent.assistantMessageId} and user_id = ${user.id}`,
+        sql`update messages set status = 'streaming', updated_at = now() - ${age}::interval where id = ${replyId} and user_id = ${user.id}`,
       );
     await markStreaming('2 seconds');
-    await expect(
-      caller.chat.regenerate({ assistantMessageId: sent.assistantMessageId }),
-    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(caller.chat.regenerate({ assistantMessageId: replyId })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     expect((await caller.chat.conversations.get({ id })).messages).toHaveLength(2);
     // Still for longer than any writer leaves it: orphaned, so it may be regenerated at once.
     await markStreaming('5 minutes');
-    const { assistantMessageId } = await caller.chat.regenerate({
-      assistantMessageId: sent.assistantMessageId,
-    });
+    const { assistantMessageId } = await caller.chat.regenerate({ assistantMessageId: replyId });
     expect((await settled(caller, id)).messages[1]).toMatchObject({
       id: assistantMessageId,
       status: 'complete',
