@@ -2,8 +2,9 @@
 // against a client reading the fake provider directly with the same delays. Rounds alternate
 // direct (A), through a plain relay process (R: what one more process costs, doing nothing),
 // through a bare gateway (G: one more process that stores the turn in one commit before asking
-// the provider, and nothing else — the floor of a turn kept before the model is called) and
-// through the API (B).
+// the provider, and nothing else — the floor of a turn kept before the model is called), the
+// same gateway asking through the AI SDK (S: what streaming through it costs) and through the
+// API (B).
 import { startFakeProvider } from '@waypoint/ai/testing';
 import { createWaypointClient } from '@waypoint/client';
 import { issuerOf, startApiFixture } from './lib/api-fixture.ts';
@@ -37,19 +38,20 @@ const client = createWaypointClient({ url: fixture.url, getAccessToken: () => to
 const { id: conversationId } = await client.chat.conversations.create.mutate({
   assistant: 'general',
 });
-const gateway = await startServer(
-  new URL('./servers/bare-gateway-server.ts', import.meta.url).pathname,
-  {
-    DATABASE_URL: fixture.databaseUrl,
-    BENCH_JWKS: JSON.stringify(await fixture.jwks()),
-    BENCH_ISSUER: issuerOf(token),
-    BENCH_UPSTREAM: fake.openaiBaseUrl,
-  },
-);
-// The bare gateway's turns go to a conversation of their own.
-const { id: gatewayConversationId } = await client.chat.conversations.create.mutate({
-  assistant: 'general',
-});
+const gatewayEnv = {
+  DATABASE_URL: fixture.databaseUrl,
+  BENCH_JWKS: JSON.stringify(await fixture.jwks()),
+  BENCH_ISSUER: issuerOf(token),
+  BENCH_UPSTREAM: fake.openaiBaseUrl,
+};
+const gatewayScript = new URL('./servers/bare-gateway-server.ts', import.meta.url).pathname;
+const gateway = await startServer(gatewayScript, gatewayEnv);
+const sdkGateway = await startServer(gatewayScript, { ...gatewayEnv, BENCH_GATEWAY_ASK: 'ai-sdk' });
+// Each bare gateway's turns go to a conversation of their own.
+const newConversation = async () =>
+  (await client.chat.conversations.create.mutate({ assistant: 'general' })).id;
+const gatewayConversationId = await newConversation();
+const sdkGatewayConversationId = await newConversation();
 
 /** The baseline: the same streaming request straight to the provider, parsed as SSE. */
 async function direct(baseUrl = fake.openaiBaseUrl) {
@@ -67,17 +69,17 @@ async function direct(baseUrl = fake.openaiBaseUrl) {
 }
 
 /** A bare gateway's turn: the send, then its SSE stream, read as the direct reader reads. */
-async function viaGateway() {
+async function viaGateway(server = gateway, conversationId = gatewayConversationId) {
   const started = performance.now();
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-  const sent = await fetch(`${gateway.hello.url}/send`, {
+  const sent = await fetch(`${server.hello.url}/send`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ conversationId: gatewayConversationId, text: 'Hi' }),
+    body: JSON.stringify({ conversationId, text: 'Hi' }),
   });
   if (!sent.ok) throw new Error(`bare gateway send: ${sent.status}`);
   const { assistantMessageId } = (await sent.json()) as { assistantMessageId: string };
-  const res = await fetch(`${gateway.hello.url}/stream?id=${assistantMessageId}`, { headers });
+  const res = await fetch(`${server.hello.url}/stream?id=${assistantMessageId}`, { headers });
   return readTexts(res, started, (frame) => frame.includes('"text-delta"'));
 }
 
@@ -130,23 +132,28 @@ async function series(turn: () => Promise<{ ttftMs: number; gapsMs: number[] }>)
 }
 
 const relayed = () => direct(relayedBaseUrl);
+const viaBareGateway = () => viaGateway();
+const viaSdkGateway = () => viaGateway(sdkGateway, sdkGatewayConversationId);
 await series(() => direct());
 await series(relayed);
-await series(viaGateway);
+await series(viaBareGateway);
+await series(viaSdkGateway);
 await series(() => chatTurn(client, conversationId, 'warm up'));
 
 const rounds: {
   direct: Awaited<ReturnType<typeof series>>;
   relayed: Awaited<ReturnType<typeof series>>;
   gateway: Awaited<ReturnType<typeof series>>;
+  sdkGateway: Awaited<ReturnType<typeof series>>;
   api: Awaited<ReturnType<typeof series>>;
 }[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   const a = await series(() => direct());
   const r = await series(relayed);
-  const g = await series(viaGateway);
+  const g = await series(viaBareGateway);
+  const sg = await series(viaSdkGateway);
   const b = await series(() => chatTurn(client, conversationId, `round ${round}`));
-  rounds.push({ direct: a, relayed: r, gateway: g, api: b });
+  rounds.push({ direct: a, relayed: r, gateway: g, sdkGateway: sg, api: b });
 }
 
 report(
@@ -164,10 +171,15 @@ report(
     gatewayAddedTtftP50Ms: spread(rounds.map((r) => r.gateway.ttftP50 - r.direct.ttftP50)),
     gatewayAddedTtftP99Ms: spread(rounds.map((r) => r.gateway.ttftP99 - r.direct.ttftP99)),
     gatewayAddedGapP99Ms: spread(rounds.map((r) => r.gateway.gapP99 - r.direct.gapP99)),
+    // The same gateway asking through the AI SDK: the floor of any gateway that streams through it.
+    sdkGatewayAddedTtftP50Ms: spread(rounds.map((r) => r.sdkGateway.ttftP50 - r.direct.ttftP50)),
+    sdkGatewayAddedTtftP99Ms: spread(rounds.map((r) => r.sdkGateway.ttftP99 - r.direct.ttftP99)),
+    sdkGatewayAddedGapP99Ms: spread(rounds.map((r) => r.sdkGateway.gapP99 - r.direct.gapP99)),
     // Where the added time is: before the provider has read the request, or after (the first
     // chunk's way back; the provider waits the same 50 ms for everyone).
     apiAddedAskedP50Ms: spread(rounds.map((r) => r.api.askedP50 - r.direct.askedP50)),
     gatewayAddedAskedP50Ms: spread(rounds.map((r) => r.gateway.askedP50 - r.direct.askedP50)),
+    sdkGatewayAddedAskedP50Ms: spread(rounds.map((r) => r.sdkGateway.askedP50 - r.direct.askedP50)),
   },
   { rounds: ROUNDS, turnsPerRound: TURNS, scenario, perRound: rounds },
 );
@@ -175,4 +187,5 @@ report(
 await fixture.stop();
 await stopServer(relay.child);
 await stopServer(gateway.child);
+await stopServer(sdkGateway.child);
 await fake.close();

@@ -6,8 +6,14 @@
 // no prompt — and answers the send; the reply's text goes out as SSE events as each chunk is
 // parsed, and is saved once before `finish`. No tRPC, no AI SDK, no retries, breakers,
 // checkpoints or fan-out: what is left is the hops and the commit.
+//
+// With BENCH_GATEWAY_ASK=ai-sdk it asks the provider the way the API must: through the AI SDK
+// (`@ai-sdk/openai`'s chat model, `doStream`, Node's `fetch`) instead of node:http, and relays
+// the text parts it yields. Everything else is the same, so the two side by side show what
+// streaming through the AI SDK costs a gateway on this machine, before any of the API's work.
 import { randomUUID } from 'node:crypto';
 import { Agent, createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
+import { createOpenAI } from '@ai-sdk/openai';
 import postgres from 'postgres';
 import { bareVerifier, serveBare } from './bare-shared.ts';
 
@@ -15,6 +21,10 @@ const sql = postgres(process.env.DATABASE_URL ?? '', { max: 10, onnotice: () => 
 const verify = bareVerifier();
 const upstream = process.env.BENCH_UPSTREAM ?? '';
 const agent = new Agent({ keepAlive: true });
+const sdkModel =
+  process.env.BENCH_GATEWAY_ASK === 'ai-sdk'
+    ? createOpenAI({ apiKey: 'bench', baseURL: upstream }).chat('bench')
+    : undefined;
 
 type Reply = { userId: string; texts: string[]; done: boolean; follower?: ServerResponse };
 const replies = new Map<string, Reply>();
@@ -55,6 +65,22 @@ async function send(req: IncomingMessage, res: ServerResponse, userId: string) {
   }
   const reply: Reply = { userId, texts: [], done: false };
   replies.set(replyId, reply);
+  if (sdkModel) {
+    void askThroughSdk(replyId, reply, text ?? '');
+    // As the API does: one turn of the loop, so the request (fetch) leaves before the answer.
+    await new Promise((resolve) => setImmediate(resolve));
+  } else askOverHttp(replyId, reply, text ?? '');
+  res
+    .writeHead(200, { 'content-type': 'application/json' })
+    .end(JSON.stringify({ userMessageId, assistantMessageId: replyId }));
+}
+
+function relay(reply: Reply, delta: string) {
+  reply.texts.push(delta);
+  reply.follower?.write(event({ type: 'text-delta', delta }));
+}
+
+function askOverHttp(replyId: string, reply: Reply, text: string) {
   const asking = request(
     `${upstream}/chat/completions`,
     {
@@ -75,9 +101,7 @@ async function send(req: IncomingMessage, res: ServerResponse, userId: string) {
             choices?: { delta?: { content?: string } }[];
           };
           const delta = parsed.choices?.[0]?.delta?.content;
-          if (!delta) continue;
-          reply.texts.push(delta);
-          reply.follower?.write(event({ type: 'text-delta', delta }));
+          if (delta) relay(reply, delta);
         }
       });
       answer.on('end', () => void finish(replyId, reply));
@@ -86,9 +110,20 @@ async function send(req: IncomingMessage, res: ServerResponse, userId: string) {
   asking.end(
     JSON.stringify({ model: 'bench', stream: true, messages: [{ role: 'user', content: text }] }),
   );
-  res
-    .writeHead(200, { 'content-type': 'application/json' })
-    .end(JSON.stringify({ userMessageId, assistantMessageId: replyId }));
+}
+
+/** The same ask through the AI SDK's model interface (what the API's plain-text turns call). */
+async function askThroughSdk(replyId: string, reply: Reply, text: string) {
+  try {
+    const { stream } = await (sdkModel as NonNullable<typeof sdkModel>).doStream({
+      prompt: [{ role: 'user', content: [{ type: 'text', text }] }],
+    });
+    for await (const part of stream) if (part.type === 'text-delta') relay(reply, part.delta);
+  } catch (error) {
+    console.error(error);
+  } finally {
+    await finish(replyId, reply);
+  }
 }
 
 async function finish(replyId: string, reply: Reply) {
