@@ -66,7 +66,7 @@ async function send(req: IncomingMessage, res: ServerResponse, userId: string) {
   const reply: Reply = { userId, texts: [], done: false };
   replies.set(replyId, reply);
   if (sdkModel) {
-    void askThroughSdk(replyId, reply, text ?? '');
+    void askThroughSdk(sdkModel, replyId, reply, text ?? '');
     // As the API does: one turn of the loop, so the request (fetch) leaves before the answer.
     await new Promise((resolve) => setImmediate(resolve));
   } else askOverHttp(replyId, reply, text ?? '');
@@ -113,9 +113,14 @@ function askOverHttp(replyId: string, reply: Reply, text: string) {
 }
 
 /** The same ask through the AI SDK's model interface (what the API's plain-text turns call). */
-async function askThroughSdk(replyId: string, reply: Reply, text: string) {
+async function askThroughSdk(
+  model: NonNullable<typeof sdkModel>,
+  replyId: string,
+  reply: Reply,
+  text: string,
+) {
   try {
-    const { stream } = await (sdkModel as NonNullable<typeof sdkModel>).doStream({
+    const { stream } = await model.doStream({
       prompt: [{ role: 'user', content: [{ type: 'text', text }] }],
     });
     for await (const part of stream) if (part.type === 'text-delta') relay(reply, part.delta);

@@ -36,8 +36,6 @@ export class RedisGenerationHub implements ReplyFanOut {
   private readonly redis: Redis;
   private readonly subscriber: Redis;
   private readonly readers = new Set<Redis>();
-  /** Replies this instance is generating: their streams are renewed on every heartbeat. */
-  private readonly live = new Set<string>();
   private heartbeat: NodeJS.Timeout | undefined;
   private readonly liveTtlMs: number;
   private readonly heartbeatMs: number;
@@ -78,7 +76,7 @@ export class RedisGenerationHub implements ReplyFanOut {
           : this.redis.xadd(key(messageId), id, ...fields);
       writes = writes.then(() => write().catch(() => undefined));
     };
-    this.keepAlive(messageId);
+    this.startHeartbeat();
     return this.local
       .start(
         messageId,
@@ -90,7 +88,6 @@ export class RedisGenerationHub implements ReplyFanOut {
         owner,
       )
       .finally(() => {
-        this.live.delete(messageId);
         append(['done', '1']);
         writes = writes.then(() =>
           this.redis.expire(key(messageId), RETAIN_SECONDS).catch(() => undefined),
@@ -98,13 +95,16 @@ export class RedisGenerationHub implements ReplyFanOut {
       });
   }
 
-  /** One timer renews every running reply's stream, in one pipeline (not a timer per reply). */
-  private keepAlive(messageId: string) {
-    this.live.add(messageId);
+  /**
+   * One timer renews the streams of every reply this instance is generating, in one pipeline
+   * (not a timer per reply).
+   */
+  private startHeartbeat() {
     this.heartbeat ??= setInterval(() => {
-      if (this.live.size === 0) return;
+      const live = this.local.running();
+      if (live.length === 0) return;
       const renew = this.redis.pipeline();
-      for (const id of this.live) renew.pexpire(key(id), this.liveTtlMs);
+      for (const id of live) renew.pexpire(key(id), this.liveTtlMs);
       renew.exec().catch(() => undefined);
     }, this.heartbeatMs).unref();
   }
